@@ -1,0 +1,821 @@
+import {
+  RefoldAbortError,
+  RefoldApiError,
+  RefoldArgumentError,
+  RefoldAuthError,
+  RefoldError,
+  RefoldNetworkError,
+  RefoldRateLimitError,
+  RefoldResponseError,
+  RefoldTimeoutError,
+} from './errors.js';
+import { RateLimiter, backoffDelay, parseRetryAfter, sleep } from './rate-limit.js';
+import type { RateLimitOptions, RetryOptions } from './rate-limit.js';
+import { redact } from './redact.js';
+import { buildPath, routes } from './routes.js';
+import type { RouteName, RouteParams } from './routes.js';
+import { TokenManager } from './token.js';
+import type { FetchToken } from './token.js';
+import type {
+  Application,
+  AuthType,
+  Config,
+  ConfigField,
+  ConfigWorkflow,
+  EnabledWorkflow,
+  Execution,
+  ExecutionStatus,
+  LinkedAccount,
+  OAuthStart,
+  Page,
+  Workflow,
+} from './types.js';
+import * as check from './validate.js';
+import type { Checker } from './validate.js';
+
+/** Refold's production API. */
+export const DEFAULT_BASE_URL = 'https://app.refold.ai';
+
+/** Options of {@link createRefoldClient}. */
+export interface RefoldClientOptions {
+  /** Asks your backend for a session token. Called lazily, once for all concurrent requests. */
+  fetchToken: FetchToken;
+  /** Refold's API origin. Must be `https:`; `http:` only for localhost. @default 'https://app.refold.ai' */
+  baseUrl?: string;
+  /** `fetch` to use (tests, server rendering). @default globalThis.fetch, looked up at each request */
+  fetch?: typeof fetch;
+  /** Client-side rate limit, or `false` to turn it off. @default { perSecond: 20, burst: 4 } (Refold: 20 and 5) */
+  rateLimit?: RateLimitOptions | false;
+  /** Retry policy for 429 answers and network failures. */
+  retry?: RetryOptions;
+  /** Time limit of one HTTP attempt, in ms. @default 30_000 */
+  timeoutMs?: number;
+  /** Refresh the token this long before it expires, in ms. @default 30_000 */
+  tokenSkewMs?: number;
+  /** Called once for every request that finally fails (never for an abort). Receives no token. */
+  onError?: (error: RefoldError, context: { route: RouteName }) => void;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborts the call: waiting for a token, for the rate limiter, for a retry or for the answer. */
+  signal?: AbortSignal;
+}
+
+/** Values typed into auth fields, keyed by field name. */
+export type AuthValues = Record<string, string | number | boolean | string[]>;
+
+/** Filters of {@link RefoldClient.executions}`.list`. */
+export interface ExecutionListParams {
+  /** 1-based page. @default 1 */
+  page?: number;
+  /** Page size (1–100). @default 10 */
+  limit?: number;
+  /** Only runs of this app. */
+  slug?: string;
+  /** Only runs with this status. */
+  status?: ExecutionStatus;
+  /** Only runs of this workflow. */
+  workflowId?: string;
+  /** Runs started at or after. */
+  startDate?: Date | string;
+  /** Runs started at or before. */
+  endDate?: Date | string;
+}
+
+/** Filters of {@link RefoldClient.workflows}`.list`. */
+export interface WorkflowListParams {
+  /** 1-based page. @default 1 */
+  page?: number;
+  /** Page size (1–100). */
+  limit?: number;
+  /** Only workflows of this app. */
+  slug?: string;
+  /** Name contains. */
+  name?: string;
+  /** Only published (true) or unpublished (false) workflows. */
+  published?: boolean;
+}
+
+/** A framework-free Refold client for one linked account (one customer), authenticated by session token. */
+export interface RefoldClient {
+  /** The API origin requests go to. */
+  readonly baseUrl: string;
+  /** The app catalog and connections. */
+  readonly applications: {
+    /** Every app with the linked account's connection status. */
+    list(options?: RequestOptions): Promise<Application[]>;
+    /** One app. */
+    get(slug: string, options?: RequestOptions): Promise<Application>;
+    /** Starts OAuth: `{ auth_url }` to open in a popup, or `{ connected }` for machine-to-machine apps. */
+    oauthUrl(slug: string, values?: AuthValues, options?: RequestOptions): Promise<OAuthStart>;
+    /** Saves key-based credentials. A failed verification at the provider is a `RefoldApiError` (500). */
+    saveCredentials(
+      slug: string,
+      values: AuthValues,
+      options?: RequestOptions & { authType?: string },
+    ): Promise<{ success: boolean }>;
+    /** Removes the app's connections: all of them, or only those of `authType`. */
+    disconnect(slug: string, authType?: AuthType, options?: RequestOptions): Promise<void>;
+  };
+  /** Configurations of the linked account's apps. */
+  readonly configs: {
+    /** Returns the config, creating it with defaults if needed. */
+    getOrCreate(
+      input: { slug: string; configId?: string; labels?: Record<string, string> },
+      options?: RequestOptions,
+    ): Promise<Config>;
+    /** Returns an existing config. */
+    get(slug: string, configId?: string, options?: RequestOptions): Promise<Config>;
+    /** Saves field values and workflow toggles. Field errors come back in `field_errors`. */
+    update(
+      input: {
+        slug: string;
+        configId?: string;
+        fields?: Record<string, unknown>;
+        workflows?: { id: string; enabled: boolean; fields?: Record<string, unknown> }[];
+      },
+      options?: RequestOptions,
+    ): Promise<Config>;
+    /** Deletes a config. */
+    remove(slug: string, configId?: string, options?: RequestOptions): Promise<void>;
+    /** Config ids of an app. */
+    list(slug: string, options?: RequestOptions): Promise<{ config_id: string }[]>;
+    /** One field with its options (for dependent fields, once the parent has a value). */
+    field(
+      input: { slug: string; fieldId: string; workflowId?: string },
+      options?: RequestOptions,
+    ): Promise<ConfigField>;
+    /** Sets one field. */
+    setField(
+      input: { slug: string; fieldId: string; value: unknown },
+      options?: RequestOptions,
+    ): Promise<ConfigField>;
+    /** Options of a rule-engine field for a left-hand side column. */
+    ruleOptions(
+      input: { slug: string; fieldId: string; lhs: string },
+      options?: RequestOptions,
+    ): Promise<Record<string, unknown> | unknown[]>;
+    /** Turns one workflow on or off. */
+    toggleWorkflow(
+      input: { slug: string; configId: string; workflowId: string; enabled: boolean },
+      options?: RequestOptions,
+    ): Promise<{ workflows: ConfigWorkflow[] }>;
+  };
+  /** Workflows. */
+  readonly workflows: {
+    /** A page of workflows. */
+    list(params?: WorkflowListParams, options?: RequestOptions): Promise<Page<Workflow>>;
+    /** Workflows enabled for the linked account. */
+    enabled(options?: RequestOptions): Promise<EnabledWorkflow[]>;
+  };
+  /** Workflow runs. */
+  readonly executions: {
+    /** A page of runs, newest first. */
+    list(params?: ExecutionListParams, options?: RequestOptions): Promise<Page<Execution>>;
+    /** One run with its nodes. */
+    get(id: string, options?: RequestOptions): Promise<Execution>;
+  };
+  /** Events. */
+  readonly events: {
+    /** Triggers an event; runs are asynchronous. */
+    trigger(
+      input: { event: string; payload?: Record<string, unknown>; slug?: string; configId?: string },
+      options?: RequestOptions,
+    ): Promise<{ message: string }>;
+  };
+  /** A URL of Refold's hosted connect page for this linked account. */
+  connectUrl(
+    input?: { configId?: string; branding?: Record<string, unknown> },
+    options?: RequestOptions,
+  ): Promise<{ hosted_url: string }>;
+  /** The linked account the session token belongs to. */
+  linkedAccount(options?: RequestOptions): Promise<LinkedAccount>;
+  /** Drops the cached token and abandons a token fetch under way (the customer changed or signed out). */
+  clearToken(): void;
+}
+
+const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxRateLimitRetries: 4,
+  maxNetworkRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 30_000,
+};
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface Call<T, R extends RouteName> {
+  route: R;
+  params: RouteParams<R>;
+  check: Checker<T>;
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Overrides the route's method (the legacy GET form of the OAuth start). */
+  method?: 'GET';
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Creates a Refold client for the browser (or any JavaScript runtime with `fetch`). It authenticates with a
+ * session token from `fetchToken` only, never an API key.
+ *
+ * @example
+ * const refold = createRefoldClient({ fetchToken: () => fetch('/api/refold-token').then((r) => r.json()) });
+ * const apps = await refold.applications.list();
+ */
+export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
+  if (typeof options !== 'object' || options === null) {
+    throw new RefoldArgumentError('createRefoldClient needs an options object with a fetchToken function.');
+  }
+  if (typeof options.fetchToken !== 'function') {
+    throw new RefoldArgumentError(
+      'createRefoldClient: fetchToken must be a function that returns a session token from your backend.',
+    );
+  }
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const tokens = new TokenManager({ fetchToken: options.fetchToken, skewMs: options.tokenSkewMs });
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit);
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function send<T, R extends RouteName>(call: Call<T, R>): Promise<T> {
+    try {
+      return await attempt(call);
+    } catch (error) {
+      const failure = toRefoldError(error);
+      if (!(failure instanceof RefoldAbortError)) options.onError?.(failure, { route: call.route });
+      throw failure;
+    }
+  }
+
+  async function attempt<T, R extends RouteName>(call: Call<T, R>): Promise<T> {
+    const method = call.method ?? routes[call.route].method;
+    const url = baseUrl + buildPath(call.route, call.params) + queryString(call.query);
+    const { signal } = call;
+    if (signal?.aborted) throw new RefoldAbortError();
+    let token = await tokens.getToken(signal);
+    let replayedAfter401 = false;
+    let rateLimited = 0;
+    let networkFailures = 0;
+    for (;;) {
+      await limiter?.acquire(signal);
+      let response: Response;
+      try {
+        response = await fetchOnce(url, method, token, call, timeoutMs);
+      } catch (error) {
+        if (signal?.aborted) throw new RefoldAbortError();
+        const failure =
+          error instanceof RefoldTimeoutError
+            ? error
+            : new RefoldNetworkError(
+                `Could not reach Refold (${method} ${routes[call.route].path}). Check the connection and try again.`,
+                {
+                  cause: error,
+                },
+              );
+        // Only a GET is replayed: a write may have reached the server before the connection failed.
+        if (method !== 'GET' || networkFailures >= retry.maxNetworkRetries) throw failure;
+        await sleep(backoffDelay(networkFailures++, undefined, retry), signal);
+        continue;
+      }
+      if (response.status === 401) {
+        const body = await readErrorBody(response);
+        if (replayedAfter401) {
+          throw new RefoldAuthError(
+            `Refold refused the session token twice (${body.message ?? 'Invalid token'}). Check that your backend mints it for this environment.`,
+            { status: 401, apiCode: body.code },
+          );
+        }
+        replayedAfter401 = true;
+        token = await tokens.refreshAfterUnauthorized(token, signal);
+        continue;
+      }
+      if (response.status === 429) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        await response.body?.cancel().catch(() => undefined);
+        const retryAfterS = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+        if (rateLimited >= retry.maxRateLimitRetries || (retryAfterMs ?? 0) > retry.maxRetryAfterMs) {
+          throw new RefoldRateLimitError(
+            `Refold is receiving too many requests${retryAfterS ? `; try again in ${retryAfterS} s` : '; try again shortly'}.`,
+            retryAfterS,
+          );
+        }
+        await sleep(backoffDelay(rateLimited++, retryAfterMs, retry), signal);
+        continue;
+      }
+      if (!response.ok) throw await apiError(response);
+      return parseBody(response, call);
+    }
+  }
+
+  async function fetchOnce<T, R extends RouteName>(
+    url: string,
+    method: string,
+    token: string,
+    call: Call<T, R>,
+    limitMs: number,
+  ): Promise<Response> {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limitMs);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...call.headers,
+      authorization: `Bearer ${token}`,
+    };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: controller.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (timedOut) {
+        throw new RefoldTimeoutError(
+          `Refold did not answer within ${Math.round(limitMs / 1000)} s (${method} ${routes[call.route].path}).`,
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const go = <T, R extends RouteName>(
+    route: R,
+    params: RouteParams<R>,
+    checker: Checker<T>,
+    options: RequestOptions | undefined,
+    extra: Omit<Call<T, R>, 'route' | 'params' | 'check' | 'signal'> = {},
+  ): Promise<T> => send({ route, params, check: checker, signal: options?.signal, ...extra });
+
+  const nothing: Checker<void> = () => undefined;
+
+  async function startOAuth(params: { slug: string }, body: AuthValues, opts: RequestOptions | undefined) {
+    try {
+      return await go('startOAuth', params, check.oauthStart, opts, { body });
+    } catch (error) {
+      // Older servers only know GET with the values as query (they answer 405, or a bare 404 page).
+      if (!(error instanceof RefoldApiError) || !isMissingRoute(error)) throw error;
+      return go('startOAuth', params, check.oauthStart, opts, { query: flatQuery(body), method: 'GET' });
+    }
+  }
+
+  return {
+    baseUrl,
+    applications: {
+      list: (opts) => go('listApplications', {}, check.applicationList, opts),
+      get: (slug, opts) =>
+        go('getApplication', { slug: slugArg('applications.get', slug) }, check.application, opts),
+      oauthUrl: (slug, values = {}, opts) =>
+        startOAuth(
+          { slug: slugArg('applications.oauthUrl', slug) },
+          valuesArg('applications.oauthUrl', values),
+          opts,
+        ),
+      saveCredentials: (slug, values, opts) => {
+        const body: Record<string, unknown> = { ...valuesArg('applications.saveCredentials', values) };
+        if (opts?.authType !== undefined)
+          body.auth_type = textArg('applications.saveCredentials', 'authType', opts.authType);
+        return go(
+          'saveCredentials',
+          { slug: slugArg('applications.saveCredentials', slug) },
+          check.success,
+          opts,
+          { body },
+        );
+      },
+      disconnect: (slug, authType, opts) => {
+        if (authType !== undefined && authType !== 'oauth2' && authType !== 'keybased') {
+          throw new RefoldArgumentError(
+            'applications.disconnect: authType must be "oauth2", "keybased" or left out (all).',
+          );
+        }
+        return go('disconnect', { slug: slugArg('applications.disconnect', slug) }, nothing, opts, {
+          query: { auth_type: authType },
+        });
+      },
+    },
+    configs: {
+      getOrCreate: (input, opts) => {
+        const slug = slugArg('configs.getOrCreate', input?.slug);
+        return go('getOrCreateConfig', {}, check.config, opts, {
+          body: {
+            slug,
+            ...(input.configId !== undefined && {
+              config_id: textArg('configs.getOrCreate', 'configId', input.configId),
+            }),
+            ...(input.labels !== undefined && { labels: input.labels }),
+          },
+        });
+      },
+      get: (slug, configId, opts) => {
+        const s = slugArg('configs.get', slug);
+        return configId === undefined
+          ? go('getConfig', { slug: s }, check.config, opts)
+          : go(
+              'getConfigById',
+              { slug: s, configId: textArg('configs.get', 'configId', configId) },
+              check.config,
+              opts,
+            );
+      },
+      update: (input, opts) => {
+        const slug = slugArg('configs.update', input?.slug);
+        if (input.fields !== undefined && !isPlainObject(input.fields)) {
+          throw new RefoldArgumentError('configs.update: fields must be an object of { [fieldId]: value }.');
+        }
+        if (input.workflows !== undefined && !Array.isArray(input.workflows)) {
+          throw new RefoldArgumentError(
+            'configs.update: workflows must be an array of { id, enabled, fields? }.',
+          );
+        }
+        return go('updateConfig', {}, check.config, opts, {
+          body: {
+            slug,
+            ...(input.configId !== undefined && {
+              config_id: textArg('configs.update', 'configId', input.configId),
+            }),
+            ...(input.fields !== undefined && { fields: input.fields }),
+            ...(input.workflows !== undefined && { workflows: input.workflows }),
+          },
+        });
+      },
+      remove: (slug, configId, opts) => {
+        const s = slugArg('configs.remove', slug);
+        return configId === undefined
+          ? go('deleteConfig', { slug: s }, nothing, opts)
+          : go(
+              'deleteConfigById',
+              { slug: s, configId: textArg('configs.remove', 'configId', configId) },
+              nothing,
+              opts,
+            );
+      },
+      list: (slug, opts) =>
+        go('listConfigs', { slug: slugArg('configs.list', slug) }, check.configIdList, opts),
+      field: (input, opts) => {
+        const slug = slugArg('configs.field', input?.slug);
+        return go(
+          'getConfigField',
+          { fieldId: textArg('configs.field', 'fieldId', input.fieldId) },
+          check.configField,
+          opts,
+          {
+            body: {},
+            headers: { slug },
+            query: {
+              workflow_id:
+                input.workflowId === undefined
+                  ? undefined
+                  : textArg('configs.field', 'workflowId', input.workflowId),
+            },
+          },
+        );
+      },
+      setField: (input, opts) => {
+        const slug = slugArg('configs.setField', input?.slug);
+        return go(
+          'setConfigField',
+          { fieldId: textArg('configs.setField', 'fieldId', input.fieldId) },
+          check.configField,
+          opts,
+          {
+            body: { value: input.value },
+            headers: { slug },
+          },
+        );
+      },
+      ruleOptions: (input, opts) => {
+        const slug = slugArg('configs.ruleOptions', input?.slug);
+        return go(
+          'ruleEngineOptions',
+          { fieldId: textArg('configs.ruleOptions', 'fieldId', input.fieldId) },
+          check.ruleOptions,
+          opts,
+          {
+            body: { rule_column: { lhs: textArg('configs.ruleOptions', 'lhs', input.lhs) } },
+            headers: { slug },
+          },
+        );
+      },
+      toggleWorkflow: (input, opts) => {
+        const where = 'configs.toggleWorkflow';
+        if (typeof input?.enabled !== 'boolean')
+          throw new RefoldArgumentError(`${where}: enabled must be true or false.`);
+        return go(
+          'toggleWorkflow',
+          {
+            slug: slugArg(where, input.slug),
+            configId: textArg(where, 'configId', input.configId),
+            workflowId: textArg(where, 'workflowId', input.workflowId),
+          },
+          check.toggledWorkflows,
+          opts,
+          { body: { enabled: input.enabled } },
+        );
+      },
+    },
+    workflows: {
+      list: (params = {}, opts) =>
+        go('listWorkflows', {}, check.workflowPage, opts, {
+          query: {
+            page: pageArg('workflows.list', 'page', params.page),
+            limit: pageArg('workflows.list', 'limit', params.limit, 100),
+            slug: params.slug === undefined ? undefined : slugArg('workflows.list', params.slug),
+            name: params.name,
+            published: params.published,
+          },
+        }),
+      enabled: (opts) => go('enabledWorkflows', {}, check.enabledWorkflowList, opts),
+    },
+    executions: {
+      list: (params = {}, opts) => {
+        const where = 'executions.list';
+        if (params.status !== undefined && !check.isExecutionStatus(params.status)) {
+          throw new RefoldArgumentError(
+            `${where}: status must be one of ${check.executionStatuses.join(', ')}.`,
+          );
+        }
+        return go('listExecutions', {}, check.executionPage, opts, {
+          query: {
+            page: pageArg(where, 'page', params.page),
+            limit: pageArg(where, 'limit', params.limit, 100),
+            slug: params.slug === undefined ? undefined : slugArg(where, params.slug),
+            status: params.status,
+            workflow_id:
+              params.workflowId === undefined ? undefined : textArg(where, 'workflowId', params.workflowId),
+            start_date: dateArg(where, 'startDate', params.startDate),
+            end_date: dateArg(where, 'endDate', params.endDate),
+          },
+        });
+      },
+      get: (id, opts) =>
+        go('getExecution', { id: textArg('executions.get', 'id', id) }, check.execution, opts),
+    },
+    events: {
+      trigger: (input, opts) => {
+        const where = 'events.trigger';
+        const event = textArg(where, 'event', input?.event);
+        if (input.payload !== undefined && !isPlainObject(input.payload)) {
+          throw new RefoldArgumentError(`${where}: payload must be a plain object.`);
+        }
+        const headers: Record<string, string> = {};
+        if (input.slug !== undefined) headers.slug = slugArg(where, input.slug);
+        if (input.configId !== undefined) headers.config_id = textArg(where, 'configId', input.configId);
+        return go('triggerEvent', {}, check.message, opts, {
+          body: { event, payload: input.payload ?? {} },
+          headers,
+        });
+      },
+    },
+    connectUrl: (input = {}, opts) => {
+      if (input.branding !== undefined && !isPlainObject(input.branding)) {
+        throw new RefoldArgumentError('connectUrl: branding must be a plain object.');
+      }
+      return go('connectUrl', {}, check.hostedUrl, opts, {
+        body: input.branding ?? {},
+        query: {
+          config_id:
+            input.configId === undefined ? undefined : textArg('connectUrl', 'configId', input.configId),
+        },
+      });
+    },
+    linkedAccount: (opts) => go('activeLinkedAccount', {}, check.linkedAccount, opts),
+    clearToken: () => tokens.clear(),
+  };
+}
+
+/** Checks and normalises `baseUrl`: https, or http on localhost; no query or fragment; no trailing slash. */
+export function normaliseBaseUrl(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new RefoldArgumentError(`baseUrl must be a URL string such as "${DEFAULT_BASE_URL}".`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new RefoldArgumentError(
+      `baseUrl is not a valid absolute URL; use something like "${DEFAULT_BASE_URL}".`,
+    );
+  }
+  const local =
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new RefoldArgumentError(
+      `baseUrl must use https (plain http is allowed only for localhost); got "${url.protocol}//${url.host}".`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new RefoldArgumentError('baseUrl must not carry credentials, a query or a fragment.');
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function slugArg(where: string, slug: unknown): string {
+  if (typeof slug !== 'string' || slug.trim() === '') {
+    throw new RefoldArgumentError(
+      `${where}: slug must be an app slug such as "slack"; got ${describeArg(slug)}.`,
+    );
+  }
+  return slug.trim();
+}
+
+function textArg(where: string, name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new RefoldArgumentError(`${where}: ${name} must be a non-empty string; got ${describeArg(value)}.`);
+  }
+  return value;
+}
+
+function pageArg(where: string, name: string, value: number | undefined, max = Number.MAX_SAFE_INTEGER) {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new RefoldArgumentError(
+      `${where}: ${name} must be a whole number from 1 to ${max}; got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+function dateArg(where: string, name: string, value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new RefoldArgumentError(`${where}: ${name} must be a Date or an ISO date string.`);
+  return date.toISOString();
+}
+
+function valuesArg(where: string, values: unknown): AuthValues {
+  if (!isPlainObject(values)) {
+    throw new RefoldArgumentError(`${where}: values must be an object of { [fieldName]: value }.`);
+  }
+  for (const [key, value] of Object.entries(values)) {
+    const ok =
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value)) ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    if (!ok)
+      throw new RefoldArgumentError(
+        `${where}: the value of "${key}" must be a string, number, boolean or string[].`,
+      );
+  }
+  return values as AuthValues;
+}
+
+function describeArg(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a blank string';
+  return `a ${typeof value}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function flatQuery(values: AuthValues): Query {
+  const out: Query = {};
+  for (const [key, value] of Object.entries(values))
+    out[key] = Array.isArray(value) ? value.join(',') : value;
+  return out;
+}
+
+function isMissingRoute(error: RefoldApiError): boolean {
+  return (
+    error.status === 405 ||
+    (error.status === 404 && error.apiCode === undefined && error.httpErrorType === undefined)
+  );
+}
+
+interface ErrorBody {
+  message: string | undefined;
+  code: string | undefined;
+  httpErrorType: string | undefined;
+  fieldErrors: Record<string, string>;
+  json: boolean;
+}
+
+async function readErrorBody(response: Response): Promise<ErrorBody> {
+  const out: ErrorBody = {
+    message: undefined,
+    code: undefined,
+    httpErrorType: undefined,
+    fieldErrors: {},
+    json: false,
+  };
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    return out;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return out;
+  const body = parsed as Record<string, unknown>;
+  out.json = true;
+  const str = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' ? redact(v.trim()).slice(0, 500) : undefined;
+  out.message = str(body.message) ?? str(body.error_description);
+  out.code = str(body.error_code) ?? str(body.error);
+  out.httpErrorType = str(body.http_error_type);
+  if (Array.isArray(body.field_errors)) {
+    for (const item of body.field_errors as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const fe = item as Record<string, unknown>;
+      const key = str(fe.id) ?? str(fe.name);
+      const err = fe.error;
+      const msg =
+        typeof err === 'object' && err !== null ? str((err as Record<string, unknown>).message) : str(err);
+      if (key && msg) out.fieldErrors[key] = msg;
+    }
+  }
+  return out;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+async function apiError(response: Response): Promise<RefoldApiError> {
+  const body = await readErrorBody(response);
+  const reason = REASONS[response.status] ?? 'Error';
+  return new RefoldApiError({
+    status: response.status,
+    message: body.message ?? `Refold answered ${response.status} ${reason}. Try again in a moment.`,
+    httpErrorType: body.httpErrorType,
+    apiCode: body.code,
+    fieldErrors: body.fieldErrors,
+  });
+}
+
+async function parseBody<T, R extends RouteName>(response: Response, call: Call<T, R>): Promise<T> {
+  const text = await response.text();
+  let value: unknown;
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new RefoldResponseError(`Refold's answer to ${call.route} is not JSON.`, {
+        status: response.status,
+        path: '$',
+      });
+    }
+  }
+  try {
+    return call.check(value);
+  } catch (error) {
+    if (error instanceof check.ShapeError) {
+      throw new RefoldResponseError(
+        `Refold's answer to ${call.route} has an unexpected shape: ${error.message}.`,
+        {
+          status: response.status,
+          path: error.path,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+function toRefoldError(error: unknown): RefoldError {
+  if (error instanceof RefoldError) return error;
+  if (error instanceof Error && error.name === 'AbortError') return new RefoldAbortError();
+  return new RefoldNetworkError('The request failed unexpectedly.', { cause: error });
+}

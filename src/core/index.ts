@@ -1,0 +1,33 @@
+/**
+ * `@refold/react/core`: the framework-free Refold client. No React, no DOM beyond `fetch`, `AbortController`
+ * and `URL`; runs in browsers, Node and workers.
+ */
+export { createRefoldClient, DEFAULT_BASE_URL, normaliseBaseUrl } from './client.js';
+export type {
+  AuthValues,
+  ExecutionListParams,
+  RefoldClient,
+  RefoldClientOptions,
+  RequestOptions,
+  WorkflowListParams,
+} from './client.js';
+export {
+  RefoldAbortError,
+  RefoldApiError,
+  RefoldArgumentError,
+  RefoldAuthError,
+  RefoldError,
+  RefoldNetworkError,
+  RefoldRateLimitError,
+  RefoldResponseError,
+  RefoldTimeoutError,
+  RefoldTokenError,
+  isRefoldError,
+} from './errors.js';
+export type { RefoldErrorCode } from './errors.js';
+export { routes } from './routes.js';
+export type { HttpMethod, RouteName } from './routes.js';
+export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } from './token.js';
+export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
+export { executionStatuses, isExecutionStatus } from './validate.js';
+export type * from './types.js';
