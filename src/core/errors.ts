@@ -168,6 +168,47 @@ export class RefoldAbortError extends RefoldError {
   }
 }
 
+/** Why a popup flow ended without a connection. */
+export type RefoldPopupReason = 'blocked' | 'closed' | 'timeout';
+
+/**
+ * The OAuth popup could not do its job: the browser blocked it (`blocked`, retry from a click), the user
+ * closed it before finishing (`closed`), or the provider took longer than the time limit (`timeout`).
+ */
+export class RefoldPopupError extends RefoldError {
+  /** What happened to the popup. */
+  readonly reason: RefoldPopupReason;
+
+  constructor(reason: RefoldPopupReason, message: string) {
+    super(
+      reason === 'blocked' ? 'popup_blocked' : reason === 'closed' ? 'popup_closed' : 'popup_timeout',
+      message,
+    );
+    this.name = 'RefoldPopupError';
+    this.reason = reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
+
+/** Values typed by the user fail the checks made before sending (e.g. a required field is empty). */
+export class RefoldValidationError extends RefoldError {
+  /** What is wrong per field name: `required` (empty) or `invalid` (wrong type or format). */
+  readonly fields: Readonly<Record<string, 'required' | 'invalid'>>;
+
+  constructor(message: string, fields: Record<string, 'required' | 'invalid'>) {
+    super('validation', message);
+    this.name = 'RefoldValidationError';
+    this.fields = fields;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), fields: this.fields };
+  }
+}
+
 /** True for any error thrown by this library. */
 export function isRefoldError(value: unknown): value is RefoldError {
   return value instanceof RefoldError;

@@ -1,0 +1,48 @@
+/**
+ * The mock Refold: an in-memory Refold for tests, Storybook and demos. Browser-safe: the Node server lives
+ * in `./node.js` and the MSW handlers in `./msw.js`.
+ *
+ * @module
+ */
+export { createMockRefold } from './server.js';
+export {
+  DEFAULT_MOCK_API_KEY,
+  DEMO_LINKED_ACCOUNT_ID,
+  MOCK_ORG_ID,
+  defaultConfigTemplate,
+  generateExecutions,
+  mockApps,
+  mockWorkflows,
+} from './fixtures.js';
+export { MOCK_EXECUTION_STATUSES } from './types.js';
+export type {
+  Fault,
+  FaultMatch,
+  MintTokenOptions,
+  MockAccount,
+  MockApp,
+  MockAppBehaviour,
+  MockAppKind,
+  MockAuthField,
+  MockAuthType,
+  MockConfigField,
+  MockConfigFieldType,
+  MockConfigTemplate,
+  MockConnectOptions,
+  MockConnection,
+  MockCredentialRule,
+  MockExecution,
+  MockExecutionNode,
+  MockExecutionSeedContext,
+  MockExecutionStatus,
+  MockGrantType,
+  MockNodeStatus,
+  MockOption,
+  MockRateLimit,
+  MockRefold,
+  MockRefoldOptions,
+  MockRuleColumn,
+  MockTriggeredEvent,
+  MockWorkflow,
+  RecordedRequest,
+} from './types.js';

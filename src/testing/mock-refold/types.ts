@@ -1,0 +1,453 @@
+/**
+ * Shapes used by the mock Refold: its fixtures, its options and its inspection API.
+ *
+ * These are written from `refold-api.md` on purpose, independently of `src/core/types.ts`, so that a mistake
+ * in the client's types is not mirrored (and so masked) by the mock.
+ *
+ * @module
+ */
+
+/** One choice of a select-like field: `name` is shown, `value` is sent. */
+export interface MockOption {
+  /** Human-readable label. */
+  name?: string;
+  /** Value stored and sent back. */
+  value: string;
+}
+
+/** How a linked account authenticates with an app. */
+export type MockAuthType = 'oauth2' | 'keybased';
+
+/** OAuth grant of an app; `client_credentials` apps connect without a popup. */
+export type MockGrantType = 'authorization_code' | 'authorization_code_pkce' | 'client_credentials';
+
+/** Where an app comes from in Refold. */
+export type MockAppKind = 'native' | 'custom' | 'universal_connector';
+
+/**
+ * An authentication input field (a pre-auth field of an OAuth app, or a key-based credential field).
+ * `type` seen in the wild: `text`, `password`; the fixtures also use `select`, `number`, `url`, `email`,
+ * `textarea` and `checkbox`. A field with `options` is a choice, `multiple` makes it a multi-select.
+ */
+export interface MockAuthField {
+  /** Key of the value in the integrate / save body. */
+  name: string;
+  /** Label shown to the user. */
+  label: string;
+  /** Input type. */
+  type: string;
+  /** Whether a non-empty value is needed. */
+  required: boolean;
+  /** Placeholder text. */
+  placeholder: string;
+  /** Extra help shown under the field. */
+  help_text?: string;
+  /** Whether several options may be chosen. */
+  multiple?: boolean;
+  /** The choices of a select field. */
+  options?: MockOption[];
+}
+
+/** A value that the fake provider refuses on a key-based save, so demos can try the failure path. */
+export interface MockCredentialRule {
+  /** Field name whose value is checked. */
+  field: string;
+  /** The value that fails verification. */
+  value: string;
+  /** Text after "Failed to verify credentials: ". */
+  reason: string;
+}
+
+/** Mock-only behaviour of an app; never sent over the wire. */
+export interface MockAppBehaviour {
+  /** When set, every key-based save of this app fails with this reason. */
+  rejectCredentials?: string;
+  /** Values that make a key-based save fail (e.g. `api_token === 'wrong'`). */
+  wrongCredentials?: MockCredentialRule[];
+  /** Identifier shown for a new OAuth connection (default `{linked account}@{slug}.example`). */
+  oauthIdentifier?: string;
+}
+
+/** An application as stored by the mock (the wire shape is derived from it per request). */
+export interface MockApp {
+  /** Refold's id of the app. */
+  app_id: string;
+  /** Display name. */
+  name: string;
+  /** Unique slug used in every route. */
+  slug: string;
+  /** One-line description. */
+  description: string;
+  /**
+   * Icon URL. Absolute `http(s):`/`data:` URLs are sent as they are; a path starting with `/` is made
+   * absolute with the request's origin; absent means `/mock-assets/icons/{slug}.svg` on the mock's origin.
+   */
+  icon?: string;
+  /** Categories, e.g. `CRM`, `Support`. */
+  tags: string[];
+  /** Where the app comes from. */
+  kind: MockAppKind;
+  /** OAuth grant type (default `authorization_code`). */
+  grant_type?: MockGrantType;
+  /** Supported auth types and the fields each needs. */
+  auth_type_options: {
+    /** Pre-auth fields sent to `integrate` (may be empty). */
+    oauth2?: MockAuthField[];
+    /** Credential fields sent to `save`. */
+    keybased?: MockAuthField[];
+  };
+  /** Mock-only behaviour. */
+  mock?: MockAppBehaviour;
+}
+
+/** Field types of a config field, as listed in `refold-api.md`. */
+export type MockConfigFieldType =
+  | 'text'
+  | 'number'
+  | 'email'
+  | 'url'
+  | 'date'
+  | 'textarea'
+  | 'json'
+  | 'select'
+  | 'map'
+  | 'map_v2'
+  | 'rule_engine';
+
+/** One left-hand column of a rule-engine field and what the rule-engine route answers for it. */
+export interface MockRuleColumn {
+  /** Label of the column. */
+  name: string;
+  /** The `lhs` value sent to the rule-engine route. */
+  value: string;
+  /** Right-hand side input: free text or a choice. */
+  rhs: { type: 'text' | 'select'; options?: MockOption[] };
+  /** Operators offered for this column. */
+  operators: MockOption[];
+}
+
+/** A config field template. Mock-only keys (`optionsByParent`, `ruleColumns`) are never sent. */
+export interface MockConfigField {
+  /** Field id (key in `fields` of an update). */
+  id: string;
+  /** Label. */
+  name: string;
+  /** Field type. */
+  field_type: MockConfigFieldType;
+  /** Whether a non-empty value is needed. */
+  required?: boolean;
+  /** Whether a select accepts several values. */
+  multiple?: boolean;
+  /** Hidden from end users. */
+  hidden?: boolean;
+  /** Default value of a new config. */
+  value?: unknown;
+  /** Placeholder. */
+  placeholder?: string;
+  /** Help text. */
+  help_text?: string;
+  /** Static choices (select, map targets, rule-engine left-hand columns are derived from `ruleColumns`). */
+  options?: MockOption[];
+  /** Id of the field this one depends on: no options until the parent has a value. */
+  parent?: string;
+  /** Options of a dependent field, by the parent's value. */
+  optionsByParent?: Record<string, MockOption[]>;
+  /** Left-hand labels of a map field. */
+  labels?: MockOption[];
+  /** Columns of a rule-engine field. */
+  ruleColumns?: MockRuleColumn[];
+}
+
+/** App-level config template of one app. Workflows come from {@link MockWorkflow} with the same slug. */
+export interface MockConfigTemplate {
+  /** App-level fields. */
+  fields: MockConfigField[];
+}
+
+/** A workflow of the org. `fields` is the workflow's own config fields (not sent by the workflow list). */
+export interface MockWorkflow {
+  /** Workflow id. */
+  _id: string;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string;
+  /** Slug of the app it belongs to. */
+  slug?: string;
+  /** Whether it is published (only published workflows appear in configs). */
+  published: boolean;
+  /** ISO date. */
+  createdAt: string;
+  /** ISO date. */
+  updatedAt: string;
+  /** Workflow-level config fields. */
+  fields?: MockConfigField[];
+}
+
+/** Execution status. */
+export type MockExecutionStatus = 'COMPLETED' | 'RUNNING' | 'ERRORED' | 'STOPPED' | 'STOPPING' | 'TIMED_OUT';
+
+/** Every execution status, in a stable order. */
+export const MOCK_EXECUTION_STATUSES: readonly MockExecutionStatus[] = [
+  'COMPLETED',
+  'RUNNING',
+  'ERRORED',
+  'STOPPED',
+  'STOPPING',
+  'TIMED_OUT',
+];
+
+/** Status of one node of an execution. */
+export type MockNodeStatus =
+  'Success' | 'Ready' | 'Errored' | 'Waiting' | 'Stopped' | 'Rejected' | 'Errored_and_Skipped' | 'Timed_Out';
+
+/** One node of an execution. */
+export interface MockExecutionNode {
+  /** Node id. */
+  node_id: string;
+  /** Node name. */
+  node_name: string;
+  /** Node type. */
+  node_type: string;
+  /** Node status. */
+  node_status: MockNodeStatus;
+  /** Attempts made so far. */
+  attempts_made: number;
+  /** Attempts allowed. */
+  maximum_attempts: number;
+  /** Input of the node. */
+  input_data?: unknown;
+  /** Last output of the node. */
+  latest_output?: unknown;
+}
+
+/** An execution (a run of a workflow) as sent by the executions routes. */
+export interface MockExecution {
+  /** Execution id. */
+  _id: string;
+  /** Name (usually the workflow's). */
+  name: string;
+  /** Status. */
+  status: MockExecutionStatus;
+  /** App of the workflow (`icon` may be a `/` path, made absolute per request). */
+  associated_application: { _id: string; name: string; icon?: string };
+  /** The workflow that ran. */
+  associated_workflow: { _id: string; name: string };
+  /** Environment. */
+  environment: 'test' | 'production';
+  /** Config the run used. */
+  config_id: string;
+  /** Linked account it ran for. */
+  linked_account_id: string;
+  /** Org id. */
+  org_id: string;
+  /** ISO date of the start. */
+  createdAt: string;
+  /** ISO date of the last change. */
+  updatedAt?: string;
+  /** 0–100. */
+  completion_percentage?: number;
+  /** Event that started it, if any. */
+  trigger_application_event?: string;
+  /** Nodes, in order. */
+  nodes?: MockExecutionNode[];
+}
+
+/** Context given to an executions generator. */
+export interface MockExecutionSeedContext {
+  /** Linked account the executions are for. */
+  linkedAccountId: string;
+  /** The mock's apps. */
+  apps: readonly MockApp[];
+  /** The mock's workflows. */
+  workflows: readonly MockWorkflow[];
+  /** Current time (ms) of the mock's clock. */
+  now: number;
+}
+
+/**
+ * A fault to inject: the next `times` matching requests fail.
+ * - `status`: answer with this status and `body` (default: the real error body for the status);
+ * - `kind: 'malformed'`: 200 with invalid JSON (`{"docs": [`);
+ * - `kind: 'html-502'`: 502 with an HTML gateway page;
+ * - `kind: 'network'`: the handler throws `TypeError('fetch failed')` (the Node server destroys the socket,
+ *   the MSW handlers answer `Response.error()`);
+ * - `body` alone: 200 with that body (a string is sent as it is);
+ * - `delayMs`: wait first (aborted by the request's signal); alone or with `headers` only, the real answer
+ *   follows, with `headers` added.
+ */
+export interface Fault {
+  /** How many matching requests fail (default 1; `Infinity` for all). */
+  times?: number;
+  /** Status to answer with. */
+  status?: number;
+  /** Body to answer with: a string is sent verbatim, anything else as JSON. */
+  body?: unknown;
+  /** Headers added to the answer. */
+  headers?: Record<string, string>;
+  /** Delay before answering, in ms. */
+  delayMs?: number;
+  /** A special failure. */
+  kind?: 'malformed' | 'html-502' | 'network';
+}
+
+/** Which requests a fault applies to. */
+export interface FaultMatch {
+  /** HTTP method (any method but `OPTIONS` when absent). */
+  method?: string;
+  /** Exact path without query (e.g. `/api/v2/f-sdk/application`), or a RegExp tested against the path. */
+  path: string | RegExp;
+}
+
+/** One request as the mock received it. */
+export interface RecordedRequest {
+  /** Upper-case method. */
+  method: string;
+  /** Path without query. */
+  path: string;
+  /** Full URL. */
+  url: string;
+  /** Query parameters (last value wins). */
+  query: Record<string, string>;
+  /** Headers with lower-case names. */
+  headers: Record<string, string>;
+  /** Parsed body: JSON value, form fields object, raw text, or `undefined` when empty. */
+  body: unknown;
+  /** Time (ms, the mock's clock) it arrived. */
+  at: number;
+}
+
+/** A connection of a linked account to an app, as sent in `connected_accounts`. */
+export interface MockConnection {
+  /** Connection id. */
+  connection_id: string;
+  /** How it was made. */
+  auth_type: MockAuthType;
+  /** Account identifier at the provider (email, subdomain…). */
+  identifier: string;
+  /** ISO date. */
+  connectedAt: string;
+  /** Whether it still works. */
+  status: 'active' | 'expired';
+}
+
+/** Options of {@link MockAccount.connect}. */
+export interface MockConnectOptions {
+  /** Auth type (default: `oauth2` when the app supports it, else `keybased`). */
+  authType?: MockAuthType;
+  /** Identifier (default derived from the account and app). */
+  identifier?: string;
+  /** Status (default `active`). */
+  status?: 'active' | 'expired';
+  /** Connection date (default: now). */
+  connectedAt?: Date | string;
+  /** Key-based credential values to store. */
+  credentials?: Record<string, unknown>;
+}
+
+/** An event received by the event-trigger route. */
+export interface MockTriggeredEvent {
+  /** Event name. */
+  event: string;
+  /** Payload as sent. */
+  payload: unknown;
+  /** `slug` header, if any. */
+  slug?: string;
+  /** Config id used. */
+  config_id: string;
+  /** Time (ms). */
+  at: number;
+}
+
+/** Test-side view of one linked account: inspect and change its state directly. */
+export interface MockAccount {
+  /** The linked account id. */
+  readonly linkedAccountId: string;
+  /** Connections, all apps or one app (copies). */
+  connections(slug?: string): MockConnection[];
+  /** Connect an app directly (replaces a connection of the same auth type). */
+  connect(slug: string, options?: MockConnectOptions): MockConnection;
+  /** Mark connections of an app `active` or `expired` (all auth types when `authType` is absent). */
+  setConnectionStatus(slug: string, status: 'active' | 'expired', authType?: MockAuthType): void;
+  /** Remove connections of an app; answers how many were removed. */
+  disconnect(slug: string, authType?: MockAuthType): number;
+  /** Make the next key-based save of this app fail with "Failed to verify credentials: {reason}". */
+  rejectNextSave(slug: string, reason: string): void;
+  /** Values of the last successful key-based save of an app (copy), if any. */
+  savedCredentials(slug: string): Record<string, unknown> | undefined;
+  /** Config ids of an app. */
+  configIds(slug: string): string[];
+  /** A config as the API would send it, or `undefined`. */
+  config(slug: string, configId?: string): Record<string, unknown> | undefined;
+  /** Executions of this account, newest first (copies; icons as stored). */
+  executions(): MockExecution[];
+  /** Replace this account's executions. */
+  setExecutions(executions: MockExecution[]): void;
+  /** Events received by the event-trigger route. */
+  events(): MockTriggeredEvent[];
+  /** OAuth flows started and not yet finished (slug and opaque state). */
+  pendingOAuth(): { slug: string; state: string }[];
+}
+
+/** Rate limit of the mock: a token bucket per session token (per API key on the session-token route). */
+export interface MockRateLimit {
+  /** Sustained rate (refill per second). */
+  perSecond: number;
+  /** Bucket capacity (requests allowed at one instant). */
+  burst: number;
+}
+
+/** Options of {@link createMockRefold}. */
+export interface MockRefoldOptions {
+  /** Apps (default: {@link mockApps}). */
+  apps?: MockApp[];
+  /** App-level config templates by slug; apps without one get {@link defaultConfigTemplate}. */
+  configs?: Record<string, MockConfigTemplate>;
+  /** Org workflows (default: {@link mockWorkflows}). */
+  workflows?: MockWorkflow[];
+  /** Executions of every new account: a list (copied per account) or a generator (default: 60 generated). */
+  executions?: MockExecution[] | ((context: MockExecutionSeedContext) => MockExecution[]);
+  /** The API key (default `tk_test_mock_0123456789abcdef`). */
+  apiKey?: string;
+  /** Lifetime of minted session tokens, seconds (default 3600). */
+  tokenTtlSeconds?: number;
+  /** Rate limit, or `false` for none (default `{ perSecond: 20, burst: 5 }`). */
+  rateLimit?: MockRateLimit | false;
+  /** Clock in ms (default `Date.now`). */
+  now?: () => number;
+  /**
+   * When set, a started OAuth flow completes by itself (as if allowed) this many ms later on the mock clock;
+   * checked lazily, at the next request (or `account()` call) after that time, so no timer is left running.
+   */
+  oauthAutoDelayMs?: number;
+}
+
+/** Options of {@link MockRefold.mintToken}. */
+export interface MintTokenOptions {
+  /** Lifetime in seconds (default: the mock's `tokenTtlSeconds`). */
+  ttlSeconds?: number;
+}
+
+/** An in-memory Refold. */
+export interface MockRefold {
+  /** The whole server as one fetch-style handler. Throws `TypeError('fetch failed')` for a network fault. */
+  handler(request: Request): Promise<Response>;
+  /** The API key that the session-token route accepts. */
+  readonly apiKey: string;
+  /** Mint a new session token for a linked account (created if new), like `?force_refresh=true`. */
+  mintToken(linkedAccountId: string, options?: MintTokenOptions): string;
+  /** Revoke a token: later requests with it answer 401. */
+  revokeToken(token: string): void;
+  /** Make the next `fault.times` answers of matching requests fail. */
+  inject(match: FaultMatch, fault: Fault): void;
+  /** Every request received since the start or the last {@link MockRefold.clearRequests} (a copy). */
+  readonly requests: readonly RecordedRequest[];
+  /** Forget the recorded requests. */
+  clearRequests(): void;
+  /** Back to the fixtures: no accounts, tokens, faults, recorded requests or rate-limit state. */
+  reset(): void;
+  /** Inspect or change a linked account (created if new). */
+  account(linkedAccountId: string): MockAccount;
+  /** Finish an OAuth connection as if the user clicked Allow. */
+  completeOAuth(linkedAccountId: string, slug: string): void;
+}
