@@ -103,7 +103,10 @@ export interface ConnectFlow {
   cancel(): void;
   /** Back to `idle` (after a finished flow). */
   reset(): void;
-  /** Stops everything (timers, listeners, requests) without another state change. For unmount. */
+  /**
+   * Stops a running flow (timers, listeners, requests, popup) without a state change: for unmount. The flow
+   * goes back to `idle` silently and can be started again.
+   */
   dispose(): void;
 }
 
@@ -188,7 +191,6 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
   };
   let state: ConnectState = IDLE;
   const listeners = new Set<() => void>();
-  let disposed = false;
   /** Everything the current run holds; replaced on every start. */
   let run: Run | undefined;
 
@@ -197,11 +199,11 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     popup: PopupWindow | undefined;
     cleanups: (() => void)[];
     done: Promise<ConnectState>;
+    resolve: (state: ConnectState) => void;
     finish: (next: Partial<ConnectState> & { status: ConnectStatus }) => void;
   }
 
   function set(next: ConnectState) {
-    if (disposed) return;
     state = next;
     options.onChange?.(state);
     for (const listener of listeners) listener();
@@ -216,6 +218,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       popup: undefined,
       cleanups: [],
       done,
+      resolve,
       finish(next) {
         if (run !== current) return;
         run = undefined;
@@ -232,7 +235,6 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
   }
 
   function start(request: ConnectRequest = {}): Promise<ConnectState> {
-    if (disposed) return Promise.resolve(state);
     if (run) {
       run.popup?.focus();
       return run.done;
@@ -476,14 +478,13 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     },
     dispose() {
       const current = run;
-      disposed = true;
-      if (current) {
-        run = undefined;
-        current.controller.abort();
-        for (const cleanup of current.cleanups.splice(0)) cleanup();
-        closePopup(current.popup);
-      }
-      listeners.clear();
+      if (!current) return;
+      run = undefined;
+      current.controller.abort();
+      for (const cleanup of current.cleanups.splice(0)) cleanup();
+      closePopup(current.popup);
+      state = IDLE;
+      current.resolve(IDLE);
     },
   };
 }

@@ -1,0 +1,53 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { RefoldClient } from '../core/client.js';
+import type { ConnectFlow } from '../core/connect.js';
+import { RefoldError } from '../core/errors.js';
+import type { RefoldMessages } from '../i18n/en.js';
+import type { RefoldEvent } from './events.js';
+
+/** A connect flow shared by every `useConnect` of the same app under one provider. */
+export interface SharedConnectFlow {
+  /** The flow. */
+  flow: ConnectFlow;
+  /** Mounted hooks using it; the flow stops when the last one unmounts. */
+  users: number;
+}
+
+/** What the provider shares with its hooks. It holds the client, never a token. */
+export interface RefoldContextValue {
+  /** The Refold client of the current customer. */
+  client: RefoldClient;
+  /** The customer's scope: the second element of every query key. */
+  scope: string;
+  /** The QueryClient the hooks use. */
+  queryClient: QueryClient;
+  /** Locale for components. */
+  locale: string;
+  /** Messages for components (locale catalog with overrides). */
+  messages: RefoldMessages;
+  /** Sends an event to `onEvent`. */
+  emit: (event: RefoldEvent) => void;
+  /** Connect flows by app slug. */
+  connectFlows: Map<string, SharedConnectFlow>;
+}
+
+/** @internal */
+export const RefoldContext = createContext<RefoldContextValue | null>(null);
+RefoldContext.displayName = 'RefoldContext';
+
+/**
+ * The provider's value; throws an error naming `hookName` when used outside `RefoldProvider`.
+ * @internal
+ */
+export function useRefoldContext(hookName: string): RefoldContextValue {
+  const value = useContext(RefoldContext);
+  if (!value) {
+    throw new RefoldError(
+      'invalid_argument',
+      `${hookName} must be used inside <RefoldProvider>. Wrap the part of your app that uses Refold in ` +
+        '<RefoldProvider fetchToken={…}>.',
+    );
+  }
+  return value;
+}

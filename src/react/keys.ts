@@ -1,0 +1,50 @@
+import type { ExecutionListParams, WorkflowListParams } from '../core/client.js';
+
+/**
+ * The one factory of TanStack Query keys for Refold data. Every key starts with `['refold', scope]`, so one
+ * customer's data never answers for another's, and `refoldKeys.all(scope)` reaches all of it.
+ *
+ * @example
+ * queryClient.invalidateQueries({ queryKey: refoldKeys.applications(scope) });
+ */
+export const refoldKeys = {
+  /** Everything of one customer. */
+  all: (scope: string) => ['refold', scope] as const,
+  /** The app list. */
+  applications: (scope: string) => ['refold', scope, 'applications'] as const,
+  /** One app. */
+  application: (scope: string, slug: string) => ['refold', scope, 'applications', slug] as const,
+  /** All configs of an app. */
+  configs: (scope: string, slug: string) => ['refold', scope, 'configs', slug] as const,
+  /** One config of an app (`configId` null: the default config). */
+  config: (scope: string, slug: string, configId?: string) =>
+    ['refold', scope, 'configs', slug, configId ?? null] as const,
+  /** Options of one config field, for a given parent value. */
+  fieldOptions: (scope: string, slug: string, fieldId: string, workflowId?: string, parentValue?: unknown) =>
+    [
+      'refold',
+      scope,
+      'configs',
+      slug,
+      'field',
+      fieldId,
+      { workflowId: workflowId ?? null, parentValue: parentValue ?? null },
+    ] as const,
+  /** Rule-engine options of a field for one left-hand column. */
+  ruleOptions: (scope: string, slug: string, fieldId: string, lhs: string) =>
+    ['refold', scope, 'configs', slug, 'rule', fieldId, lhs] as const,
+  /** Workflow pages. */
+  workflows: (scope: string, params?: WorkflowListParams) =>
+    params ? (['refold', scope, 'workflows', params] as const) : (['refold', scope, 'workflows'] as const),
+  /** Workflows enabled for the customer. */
+  enabledWorkflows: (scope: string) => ['refold', scope, 'enabled-workflows'] as const,
+  /** Execution pages (and, below them, single executions). */
+  executions: (scope: string, params?: ExecutionListParams) =>
+    params
+      ? (['refold', scope, 'executions', 'list', params] as const)
+      : (['refold', scope, 'executions'] as const),
+  /** One execution. */
+  execution: (scope: string, id: string) => ['refold', scope, 'executions', 'detail', id] as const,
+  /** The customer's linked account. */
+  linkedAccount: (scope: string) => ['refold', scope, 'linked-account'] as const,
+};

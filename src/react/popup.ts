@@ -1,0 +1,48 @@
+import type { PopupHost, PopupWindow } from '../core/connect.js';
+
+const WIDTH = 600;
+const HEIGHT = 720;
+
+/**
+ * The browser's popup host for connect flows: opens a centred blank popup (synchronously, so call it inside
+ * the click) and reports when the page regains focus. `undefined` outside a browser.
+ * @internal
+ */
+export function browserPopupHost(): PopupHost | undefined {
+  if (typeof window === 'undefined' || typeof window.open !== 'function') return undefined;
+  return {
+    open(name) {
+      const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - WIDTH) / 2));
+      const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2));
+      const features = `popup=yes,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`;
+      let handle: Window | null;
+      try {
+        handle = window.open('', name, features);
+      } catch {
+        handle = null;
+      }
+      if (!handle) return null;
+      const popup = handle;
+      const wrapped: PopupWindow = {
+        get closed() {
+          return popup.closed;
+        },
+        close: () => popup.close(),
+        focus: () => popup.focus(),
+        navigate: (url) => popup.location.replace(url),
+      };
+      return wrapped;
+    },
+    onFocus(listener) {
+      const onVisible = () => {
+        if (document.visibilityState === 'visible') listener();
+      };
+      window.addEventListener('focus', listener);
+      document.addEventListener('visibilitychange', onVisible);
+      return () => {
+        window.removeEventListener('focus', listener);
+        document.removeEventListener('visibilitychange', onVisible);
+      };
+    },
+  };
+}

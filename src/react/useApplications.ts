@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { RefoldError } from '../core/errors.js';
+import type { Application } from '../core/types.js';
+import { useRefoldContext } from './context.js';
+import { refoldKeys } from './keys.js';
+import type { RefoldQueryOptions } from './options.js';
+
+/** Filters of {@link useApplications}; applied in the browser, with no extra request. */
+export interface ApplicationFilters {
+  /** Matches name, slug, description and tags, case- and accent-insensitively. */
+  search?: string;
+  /** Only apps with at least one of these tags. */
+  tags?: readonly string[];
+  /** `true`: only connected apps; `false`: only apps not connected. */
+  connected?: boolean;
+}
+
+/** Default freshness of the app list: a remount within 30 s sends no request. */
+export const APPLICATIONS_STALE_TIME = 30_000;
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** True when `app` has an active connection (or, from older servers, `connected: true`). */
+export function isConnected(app: Application): boolean {
+  if (app.connected_accounts?.length)
+    return app.connected_accounts.some((a) => (a.status ?? 'active') === 'active');
+  return app.connected === true;
+}
+
+/** Applies {@link ApplicationFilters} to a list of apps. */
+export function filterApplications(apps: readonly Application[], filters: ApplicationFilters): Application[] {
+  const query = filters.search ? fold(filters.search.trim()) : '';
+  const tags = filters.tags?.length ? new Set(filters.tags) : undefined;
+  return apps.filter((app) => {
+    if (filters.connected !== undefined && isConnected(app) !== filters.connected) return false;
+    if (tags && !(app.tags ?? []).some((t) => tags.has(t))) return false;
+    if (!query) return true;
+    return fold([app.name, app.slug, app.description, ...(app.tags ?? [])].join(' ')).includes(query);
+  });
+}
+
+/**
+ * The app catalog with the customer's connection status. Filters are derived with `select` from one cached
+ * list, so changing them never sends a request.
+ *
+ * @example
+ * const { data: apps, isPending, error } = useApplications({ search, tags: ['CRM'] });
+ */
+export function useApplications(
+  filters: ApplicationFilters & RefoldQueryOptions = {},
+): UseQueryResult<Application[], RefoldError> {
+  const { client, scope, queryClient } = useRefoldContext('useApplications');
+  const { search, connected, enabled, staleTime, refetchInterval } = filters;
+  const tagKey = filters.tags?.join('\u0000') ?? '';
+  const select = useCallback(
+    (apps: Application[]) =>
+      filterApplications(apps, { search, connected, tags: tagKey ? tagKey.split('\u0000') : undefined }),
+    [search, connected, tagKey],
+  );
+  return useQuery(
+    {
+      queryKey: refoldKeys.applications(scope),
+      queryFn: ({ signal }) => client.applications.list({ signal }),
+      select,
+      retry: false,
+      staleTime: staleTime ?? APPLICATIONS_STALE_TIME,
+      enabled,
+      refetchInterval,
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { RefoldArgumentError } from '../core/errors.js';
+import type { RefoldError } from '../core/errors.js';
+import type { Config, ConfigWorkflow } from '../core/types.js';
+import { useRefoldContext } from './context.js';
+import { refoldKeys } from './keys.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/** What {@link useToggleWorkflow}'s `mutate` takes. */
+export interface ToggleWorkflowInput {
+  /** Workflow id. */
+  workflowId: string;
+  /** On or off. */
+  enabled: boolean;
+}
+
+/**
+ * Turns one workflow on or off. The cached config shows the change at once and is rolled back if Refold
+ * refuses it.
+ *
+ * @example
+ * const toggle = useToggleWorkflow('hubspot');
+ * <Switch checked={w.enabled} onChange={(on) => toggle.mutate({ workflowId: w.id, enabled: on })} />
+ */
+export function useToggleWorkflow(
+  slug: string,
+  configId?: string,
+): UseMutationResult<
+  { workflows: ConfigWorkflow[] },
+  RefoldError,
+  ToggleWorkflowInput,
+  { previous: Config | undefined }
+> {
+  const { client, scope, queryClient, emit } = useRefoldContext('useToggleWorkflow');
+  const signal = useUnmountSignal();
+  const key = refoldKeys.config(scope, slug, configId);
+  return useMutation(
+    {
+      mutationFn: ({ workflowId, enabled }) => {
+        const id = configId ?? queryClient.getQueryData<Config>(key)?.config_id;
+        if (!id) {
+          throw new RefoldArgumentError(
+            `useToggleWorkflow("${slug}"): the config is not loaded yet; pass its configId or load it with useConfig first.`,
+          );
+        }
+        return client.configs.toggleWorkflow(
+          { slug, configId: id, workflowId, enabled },
+          { signal: signal() },
+        );
+      },
+      onMutate: async ({ workflowId, enabled }) => {
+        await queryClient.cancelQueries({ queryKey: key, exact: true });
+        const previous = queryClient.getQueryData<Config>(key);
+        if (previous) {
+          queryClient.setQueryData<Config>(key, {
+            ...previous,
+            workflows: previous.workflows?.map((w) => (w.id === workflowId ? { ...w, enabled } : w)),
+          });
+        }
+        return { previous };
+      },
+      onError: (_error, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(key, context.previous);
+      },
+      onSuccess: (_answer, { workflowId, enabled }) => {
+        emit({ type: 'workflow-toggled', slug, workflowId, enabled });
+      },
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: key, exact: true }),
+          queryClient.invalidateQueries({ queryKey: refoldKeys.enabledWorkflows(scope), exact: true }),
+        ]),
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,52 @@
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { RefoldApiError } from '../core/errors.js';
+import type { RefoldError } from '../core/errors.js';
+import type { Config } from '../core/types.js';
+import { useRefoldContext } from './context.js';
+import { refoldKeys } from './keys.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/** What {@link useUpdateConfig}'s `mutate` takes. */
+export interface UpdateConfigInput {
+  /** Field values by field id. */
+  fields?: Record<string, unknown>;
+  /** Workflow toggles with their own field values. */
+  workflows?: { id: string; enabled: boolean; fields?: Record<string, unknown> }[];
+}
+
+/** What {@link useUpdateConfig} returns: TanStack's mutation result plus errors per field. */
+export type UseUpdateConfigResult = UseMutationResult<Config, RefoldError, UpdateConfigInput> & {
+  /** Messages by field id, from Refold's `field_errors` or a 400 answer. Empty when all went well. */
+  fieldErrors: Readonly<Record<string, string>>;
+};
+
+/**
+ * Saves config fields and workflow toggles. The cached config is replaced with Refold's answer; Refold's
+ * `field_errors` come back per field. The form's own values are never reset by a failed save.
+ *
+ * @example
+ * const save = useUpdateConfig('hubspot');
+ * save.mutate({ fields: { owner: 'me@acme.test' } });
+ */
+export function useUpdateConfig(slug: string, configId?: string): UseUpdateConfigResult {
+  const { client, scope, queryClient, emit } = useRefoldContext('useUpdateConfig');
+  const signal = useUnmountSignal();
+  const mutation = useMutation<Config, RefoldError, UpdateConfigInput>(
+    {
+      mutationFn: (input) => client.configs.update({ slug, configId, ...input }, { signal: signal() }),
+      onSuccess: async (config, input) => {
+        queryClient.setQueryData(refoldKeys.config(scope, slug, configId), config);
+        if (!config.field_errors?.length) emit({ type: 'config-saved', slug, configId: config.config_id });
+        if (input.workflows?.length) {
+          await queryClient.invalidateQueries({ queryKey: refoldKeys.enabledWorkflows(scope), exact: true });
+        }
+      },
+    },
+    queryClient,
+  );
+  const fieldErrors: Record<string, string> = {};
+  for (const e of mutation.data?.field_errors ?? []) fieldErrors[e.id] = e.error.message;
+  if (mutation.error instanceof RefoldApiError) Object.assign(fieldErrors, mutation.error.fieldErrors);
+  return Object.assign(mutation, { fieldErrors });
+}
