@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const react18 = (path: string) => fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url));
+const react18 = (path: string) =>
+  fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url));
 
 const reactProject = {
   environment: 'jsdom',
@@ -17,8 +18,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/consumer/**/*.test.ts'],
           testTimeout: 20_000,
+          // Type tests of the public signatures, checked by tsc and reported as tests.
+          typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: 'tsconfig.json' },
         },
       },
       { test: { name: 'react19', ...reactProject, env: { EXPECTED_REACT_MAJOR: '19' } } },
@@ -37,7 +40,10 @@ export default defineConfig({
             {
               find: /^@testing-library\/react$/,
               replacement: fileURLToPath(
-                new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url),
+                new URL(
+                  './node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+                  import.meta.url,
+                ),
               ),
             },
           ],

@@ -1,13 +1,14 @@
 import type { AuthValues, RefoldClient } from './client.js';
 import {
-  RefoldAbortError,
+  RefoldApiError,
   RefoldArgumentError,
   RefoldError,
   RefoldNetworkError,
   RefoldPopupError,
+  RefoldResponseError,
   RefoldValidationError,
 } from './errors.js';
-import type { Application, AuthField, AuthType, ConnectedAccount } from './types.js';
+import type { Application, AuthField, AuthType } from './types.js';
 
 /** Where a connect flow is. */
 export type ConnectStatus =
@@ -19,7 +20,11 @@ export interface ConnectState {
   status: ConnectStatus;
   /** How the flow authenticates (known once it started). */
   authType: AuthType | undefined;
-  /** Why it failed (`blocked`, `timeout`, `error`). Never holds a token or a typed secret. */
+  /**
+   * Why it ended without a connection: set for `blocked`, `timeout` and `error`, and for `cancelled` when the
+   * user closed the popup (a `RefoldPopupError` with reason `closed`; `cancel()` sets none). Never holds a
+   * token or a typed secret.
+   */
   error: RefoldError | undefined;
   /** Per-field problems: `required` / `invalid` from the checks before sending, or the server's message. */
   fieldErrors: Readonly<Record<string, string>>;
@@ -35,7 +40,7 @@ export interface PopupHost {
 
 /** The popup, as far as the flow needs it. */
 export interface PopupWindow {
-  /** True once the popup is gone, or (with some opener policies) as soon as it navigates away. */
+  /** True once the popup is gone, or (with some opener policies) as soon as the provider's page loads. */
   readonly closed: boolean;
   /** Closes the popup. */
   close(): void;
@@ -47,7 +52,7 @@ export interface PopupWindow {
 
 /** Timing of the OAuth completion detection. */
 export interface ConnectTiming {
-  /** Give up after this long. @default 300_000 (5 min) */
+  /** Give up this long after the popup went to the provider (then poll `graceMs` more). @default 300_000 (5 min) */
   timeoutMs?: number;
   /** Keep polling this long after the popup closed or the time ran out. @default 6_000 */
   graceMs?: number;
@@ -57,24 +62,33 @@ export interface ConnectTiming {
   fastWindowMs?: number;
   /** Poll interval afterwards. @default 3_000 */
   slowPollMs?: number;
-  /** How often `popup.closed` is read (costs no request). @default 250 */
-  closedCheckMs?: number;
+  /**
+   * When `popup.closed` is first read, this long after the popup went to the provider. A provider that sends
+   * `Cross-Origin-Opener-Policy: same-origin` makes the handle read closed as soon as its page loads, for a
+   * popup still open: if the handle already reads closed then, it is never trusted, and the flow ends only by
+   * a detected connection, the timeout or `cancel()`. @default 3_000
+   */
+  trustClosedAfterMs?: number;
   /** Poll failures in a row that end the flow. @default 3 */
   maxPollFailures?: number;
+}
+
+/** What the flow needs of a client; a {@link RefoldClient} does. */
+export interface ConnectClient {
+  /** The app routes the flow calls. */
+  applications: Pick<RefoldClient['applications'], 'get' | 'oauthUrl' | 'saveCredentials'>;
 }
 
 /** Options of {@link createConnectFlow}. */
 export interface ConnectFlowOptions extends ConnectTiming {
   /** The client to call Refold with. */
-  client: RefoldClient;
+  client: ConnectClient;
   /** App to connect. */
   slug: string;
   /** Popup host; required for OAuth, unused for key-based and machine-to-machine apps. */
   host?: PopupHost;
-  /** Called once when the flow ends connected. */
+  /** Called once each time a flow ends connected. */
   onConnected?: (info: { slug: string; authType: AuthType }) => void;
-  /** Called for every state change. */
-  onChange?: (state: ConnectState) => void;
 }
 
 /** What {@link ConnectFlow.start} takes. */
@@ -104,29 +118,29 @@ export interface ConnectFlow {
   /** Back to `idle` (after a finished flow). */
   reset(): void;
   /**
-   * Stops a running flow (timers, listeners, requests, popup) without a state change: for unmount. The flow
-   * goes back to `idle` silently and can be started again.
+   * Stops a running flow (timers, listeners, requests, popup) and goes back to `idle` without telling the
+   * listeners: for unmount. The flow can be started again.
    */
   dispose(): void;
 }
 
 const ACTIVE: ReadonlySet<ConnectStatus> = new Set(['opening', 'waiting', 'saving']);
 const IDLE: ConnectState = { status: 'idle', authType: undefined, error: undefined, fieldErrors: {} };
+/** How often `popup.closed` is read once it can be trusted (no request involved). */
+const CLOSED_CHECK_MS = 250;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** True while a flow runs. */
 export function isConnecting(status: ConnectStatus): boolean {
   return ACTIVE.has(status);
 }
 
-/** Which auth style a connect should use for `app`, given an explicit choice. */
+/** Which auth style a connect should use for `app`: the requested one, else key-based for key-only apps. */
 export function resolveAuthType(app: Application | undefined, requested?: AuthType): AuthType {
   if (requested) return requested;
   const options = app?.auth_type_options;
-  const hasKey = Boolean(options?.keybased?.length) || Boolean(app?.auth_input_map?.length);
-  const hasOAuth = options?.oauth2 !== undefined || app?.grant_type !== undefined;
-  if (hasKey && !hasOAuth) return 'keybased';
-  if (!options && app?.auth_type === 'keybased') return 'keybased';
-  return 'oauth2';
+  if (options) return options.oauth2 === undefined && options.keybased !== undefined ? 'keybased' : 'oauth2';
+  return app?.auth_type === 'keybased' ? 'keybased' : 'oauth2';
 }
 
 /** Fields of `app` for `authType`. */
@@ -136,7 +150,10 @@ export function authFieldsOf(app: Application | undefined, authType: AuthType): 
   return app.auth_type_options?.oauth2 ?? [];
 }
 
-/** Checks typed values against the app's fields: required ones must be filled, numbers numeric. */
+/**
+ * Checks typed values against the app's fields: required ones must be filled (a required checkbox ticked);
+ * numbers must be numeric, URLs http(s), e-mail addresses look like one.
+ */
 export function checkAuthValues(
   fields: readonly AuthField[],
   values: AuthValues,
@@ -151,32 +168,77 @@ export function checkAuthValues(
       (field.type === 'checkbox' && value === false);
     if (empty) {
       if (field.required) problems[field.name] = 'required';
-      continue;
-    }
-    if (field.type === 'number' && !Number.isFinite(typeof value === 'number' ? value : Number(value))) {
+    } else if (!isValid(field.type, value)) {
       problems[field.name] = 'invalid';
     }
   }
   return problems;
 }
 
-function activeOAuthKeys(accounts: readonly ConnectedAccount[] | undefined): Set<string> {
+function isValid(type: string, value: AuthValues[string]): boolean {
+  if (type === 'number') return Number.isFinite(typeof value === 'number' ? value : Number(value));
+  if (type === 'url') return typeof value === 'string' && isWebUrl(value.trim());
+  if (type === 'email') return typeof value === 'string' && EMAIL.test(value.trim());
+  return true;
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The app's working OAuth connections, as keys that change when a connection is made again. */
+function activeOAuthKeys(app: Application): Set<string> {
+  if (!app.connected_accounts) {
+    // Older servers send only the deprecated flags.
+    return new Set(app.connected === true && app.reauth_required !== true ? ['connected'] : []);
+  }
   return new Set(
-    (accounts ?? [])
-      .filter((a) => a.auth_type === 'oauth2' && (a.status ?? 'active') === 'active')
+    app.connected_accounts
+      .filter((a) => a.auth_type === 'oauth2' && a.status !== 'expired')
       .map((a) => `${a.connection_id ?? ''}|${a.identifier}|${a.connectedAt}`),
   );
+}
+
+function closePopup(popup: PopupWindow | undefined) {
+  try {
+    if (popup && !popup.closed) popup.close();
+  } catch {
+    // A popup of another origin may refuse; it is not ours to keep open anyway.
+  }
+}
+
+const closedError = () =>
+  new RefoldPopupError('closed', 'The sign-in window was closed before the connection finished.');
+
+/** Everything one run of the flow holds, so that ending it stops all of it. */
+interface Run {
+  authType: AuthType;
+  controller: AbortController;
+  popup: PopupWindow | undefined;
+  timers: Set<ReturnType<typeof setTimeout>>;
+  stops: (() => void)[];
+  done: Promise<ConnectState>;
+  resolve: (state: ConnectState) => void;
 }
 
 /**
  * Creates the connect flow of one app. OAuth: opens a blank popup at once (inside the click), asks Refold
  * for the authorization URL, points the popup at it, then polls the app until a new active `oauth2`
- * connection appears — immediately when the popup closes or the page regains focus, about every 750 ms
- * during the first minute and every 3 s after, one request at a time. Key-based: checks the values, then
- * saves them. Machine-to-machine apps connect without a popup.
+ * connection appears — at once when the popup closes or the page regains focus, about every 750 ms during
+ * the first minute and every 3 s after, one request at a time. Key-based: checks the values, then saves
+ * them. Machine-to-machine apps (`grant_type: 'client_credentials'`) connect without a popup.
+ *
+ * @example
+ * const flow = createConnectFlow({ client, slug: 'hubspot', host });
+ * button.onclick = () => void flow.start({ app });
  */
 export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
-  const { client, slug } = options;
+  const { client, slug, host } = options;
   if (typeof slug !== 'string' || slug.trim() === '') {
     throw new RefoldArgumentError('createConnectFlow: slug must be an app slug such as "slack".');
   }
@@ -186,52 +248,60 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     fastPollMs: options.fastPollMs ?? 750,
     fastWindowMs: options.fastWindowMs ?? 60_000,
     slowPollMs: options.slowPollMs ?? 3_000,
-    closedCheckMs: options.closedCheckMs ?? 250,
+    trustClosedAfterMs: options.trustClosedAfterMs ?? 3_000,
     maxPollFailures: options.maxPollFailures ?? 3,
   };
   let state: ConnectState = IDLE;
   const listeners = new Set<() => void>();
-  /** Everything the current run holds; replaced on every start. */
   let run: Run | undefined;
-
-  interface Run {
-    controller: AbortController;
-    popup: PopupWindow | undefined;
-    cleanups: (() => void)[];
-    done: Promise<ConnectState>;
-    resolve: (state: ConnectState) => void;
-    finish: (next: Partial<ConnectState> & { status: ConnectStatus }) => void;
-  }
 
   function set(next: ConnectState) {
     state = next;
-    options.onChange?.(state);
-    for (const listener of listeners) listener();
+    for (const listener of [...listeners]) listener();
   }
 
-  function newRun(authType: AuthType): Run {
-    const controller = new AbortController();
-    let resolve!: (s: ConnectState) => void;
+  function begin(authType: AuthType, status: ConnectStatus, popup?: PopupWindow): Run {
+    let resolve!: (final: ConnectState) => void;
     const done = new Promise<ConnectState>((r) => (resolve = r));
-    const current: Run = {
-      controller,
-      popup: undefined,
-      cleanups: [],
-      done,
-      resolve,
-      finish(next) {
-        if (run !== current) return;
-        run = undefined;
-        controller.abort();
-        for (const cleanup of current.cleanups.splice(0)) cleanup();
-        closePopup(current.popup);
-        set({ authType, error: undefined, fieldErrors: {}, ...next });
-        resolve(state);
-        if (next.status === 'connected') options.onConnected?.({ slug, authType });
-      },
-    };
-    run = current;
-    return current;
+    const controller = new AbortController();
+    run = { authType, controller, popup, timers: new Set(), stops: [], done, resolve };
+    set({ status, authType, error: undefined, fieldErrors: {} });
+    return run;
+  }
+
+  /** Stops what `current` holds: requests, timers, listeners, popup. False when it was stopped already. */
+  function stop(current: Run): boolean {
+    if (run !== current) return false;
+    run = undefined;
+    current.controller.abort();
+    for (const id of current.timers) clearTimeout(id);
+    current.timers.clear();
+    for (const stopListening of current.stops.splice(0)) stopListening();
+    closePopup(current.popup);
+    return true;
+  }
+
+  function finish(current: Run, end: { status: ConnectStatus; error?: RefoldError; fieldErrors?: Record<string, string> }) {
+    if (!stop(current)) return;
+    set({ status: end.status, authType: current.authType, error: end.error, fieldErrors: end.fieldErrors ?? {} });
+    current.resolve(state);
+    if (end.status === 'connected') options.onConnected?.({ slug, authType: current.authType });
+  }
+
+  function fail(current: Run, error: unknown) {
+    const failure =
+      error instanceof RefoldError ? error : new RefoldNetworkError('The connection failed.', { cause: error });
+    const fieldErrors = failure instanceof RefoldApiError ? { ...failure.fieldErrors } : {};
+    finish(current, { status: 'error', error: failure, fieldErrors });
+  }
+
+  function later(current: Run, fn: () => void, ms: number): ReturnType<typeof setTimeout> {
+    const id = setTimeout(() => {
+      current.timers.delete(id);
+      fn();
+    }, ms);
+    current.timers.add(id);
+    return id;
   }
 
   function start(request: ConnectRequest = {}): Promise<ConnectState> {
@@ -239,154 +309,102 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       run.popup?.focus();
       return run.done;
     }
-    const authType = resolveAuthType(request.app, request.authType);
-    const values = request.values ?? {};
-    const fields = authFieldsOf(request.app, authType);
-    const problems = checkAuthValues(fields, values);
+    const { app, values = {} } = request;
+    const authType = resolveAuthType(app, request.authType);
+    const problems = checkAuthValues(authFieldsOf(app, authType), values);
     if (Object.keys(problems).length > 0) {
-      set({
-        status: 'error',
-        authType,
-        error: new RefoldValidationError('Fill in the highlighted fields.', problems),
-        fieldErrors: problems,
-      });
+      const error = new RefoldValidationError('Fill in the highlighted fields.', problems);
+      set({ status: 'error', authType, error, fieldErrors: problems });
       return Promise.resolve(state);
     }
-    if (authType === 'keybased') return saveKeyBased(values);
-    const machineToMachine = request.app?.grant_type === 'client_credentials';
-    // The popup opens here, synchronously inside the caller's click; nothing above awaits.
-    let popup: PopupWindow | null = null;
-    if (!machineToMachine) {
-      if (!options.host) {
-        set({
-          ...IDLE,
-          status: 'error',
-          authType,
-          error: new RefoldArgumentError('OAuth needs a browser window to open its popup.'),
-        });
-        return Promise.resolve(state);
-      }
-      popup = options.host.open(`refold-connect-${slug}`);
-      if (!popup) {
-        set({
-          status: 'blocked',
-          authType,
-          error: new RefoldPopupError(
-            'blocked',
-            'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
-          ),
-          fieldErrors: {},
-        });
-        return Promise.resolve(state);
-      }
+    if (authType === 'keybased') return save(begin('keybased', 'saving'), values);
+    if (app?.grant_type === 'client_credentials') return authorize(begin('oauth2', 'saving'), values);
+    if (!host) {
+      const error = new RefoldArgumentError('OAuth needs a browser window to open its popup.');
+      set({ status: 'error', authType, error, fieldErrors: {} });
+      return Promise.resolve(state);
     }
-    const current = newRun('oauth2');
-    current.popup = popup ?? undefined;
-    set({ status: 'opening', authType: 'oauth2', error: undefined, fieldErrors: {} });
-    void runOAuth(current, values);
-    return current.done;
+    // The popup opens here, synchronously inside the caller's click: nothing above awaits.
+    const popup = host.open(`refold-connect-${slug}`);
+    if (!popup) {
+      const error = new RefoldPopupError(
+        'blocked',
+        'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+      );
+      set({ status: 'blocked', authType, error, fieldErrors: {} });
+      return Promise.resolve(state);
+    }
+    return authorize(begin('oauth2', 'opening', popup), values);
   }
 
-  async function saveKeyBased(values: AuthValues): Promise<ConnectState> {
-    const current = newRun('keybased');
-    set({ status: 'saving', authType: 'keybased', error: undefined, fieldErrors: {} });
+  async function save(current: Run, values: AuthValues): Promise<ConnectState> {
     try {
-      await client.applications.saveCredentials(slug, values, { signal: current.controller.signal });
-      current.finish({ status: 'connected' });
+      const { signal } = current.controller;
+      const { success } = await client.applications.saveCredentials(slug, values, { signal });
+      if (success) finish(current, { status: 'connected' });
+      else fail(current, new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }));
     } catch (error) {
       fail(current, error);
     }
     return current.done;
   }
 
-  function fail(current: Run, error: unknown) {
-    if (error instanceof RefoldAbortError || current.controller.signal.aborted) return;
-    const failure =
-      error instanceof RefoldError
-        ? error
-        : new RefoldNetworkError('The connection failed.', { cause: error });
-    const fieldErrors = 'fieldErrors' in failure ? (failure.fieldErrors as Record<string, string>) : {};
-    current.finish({ status: 'error', error: failure, fieldErrors });
-  }
-
-  async function runOAuth(current: Run, values: AuthValues) {
+  /** Starts OAuth: a popup flow when `current` has a popup, machine-to-machine otherwise. */
+  async function authorize(current: Run, values: AuthValues): Promise<ConnectState> {
     const { signal } = current.controller;
-    let baseline: Set<string>;
-    let authUrl: string;
     try {
       const [app, started] = await Promise.all([
-        client.applications.get(slug, { signal }),
+        current.popup && client.applications.get(slug, { signal }),
         client.applications.oauthUrl(slug, values, { signal }),
       ]);
-      if (started.connected !== undefined) {
-        if (started.connected) current.finish({ status: 'connected' });
-        else
-          current.finish({
-            status: 'error',
-            error: new RefoldPopupError('closed', 'Refold could not connect this app.'),
-          });
-        return;
+      if (started.auth_url === undefined) {
+        if (started.connected) finish(current, { status: 'connected' });
+        else fail(current, new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }));
+      } else if (!current.popup || !app) {
+        const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
+        fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
+      } else if (!isWebUrl(started.auth_url)) {
+        const message = 'Refold sent an authorization URL that is not http(s).';
+        fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
+      } else {
+        watch(current, current.popup, activeOAuthKeys(app), started.auth_url);
       }
-      baseline = activeOAuthKeys(app.connected_accounts);
-      authUrl = started.auth_url;
     } catch (error) {
       fail(current, error);
-      return;
     }
-    const popup = current.popup;
-    if (!popup) {
-      current.finish({
-        status: 'error',
-        error: new RefoldPopupError('blocked', 'No window to sign in with.'),
-      });
-      return;
-    }
-    if (!/^https?:\/\//i.test(authUrl)) {
-      current.finish({
-        status: 'error',
-        error: new RefoldArgumentError('Refold sent an authorization URL that is not http(s).'),
-      });
-      return;
-    }
-    try {
-      popup.navigate(authUrl);
-    } catch {
-      // The user closed the blank popup already: the closed check below ends the flow.
-    }
-    set({ ...state, status: 'waiting' });
-    watch(current, popup, baseline);
+    return current.done;
   }
 
-  function watch(current: Run, popup: PopupWindow, baseline: Set<string>) {
-    const started = Date.now();
+  /** Points the popup at the provider, then polls until a new connection appears or the flow ends. */
+  function watch(current: Run, popup: PopupWindow, baseline: ReadonlySet<string>, authUrl: string) {
+    // The blank popup is on our origin: if it reads closed now, the user closed it.
+    if (popup.closed) return finish(current, { status: 'cancelled', error: closedError() });
+    popup.navigate(authUrl);
+    set({ ...state, status: 'waiting' });
+
+    const { signal } = current.controller;
+    const navigatedAt = Date.now();
     let failures = 0;
     let polling = false;
-    let lastPoll = 0;
-    let seenOpen = false;
-    let deadline: { at: number; reason: 'closed' | 'timeout' } | undefined;
-    let pollTimer: ReturnType<typeof setTimeout> | undefined;
-
-    const timer = (fn: () => void, ms: number) => {
-      const id = setTimeout(fn, ms);
-      current.cleanups.push(() => clearTimeout(id));
-      return id;
-    };
+    let ending: 'closed' | 'timeout' | undefined;
+    let nextPoll: ReturnType<typeof setTimeout> | undefined;
 
     const poll = async () => {
       if (polling || run !== current) return;
       polling = true;
-      lastPoll = Date.now();
-      if (pollTimer !== undefined) clearTimeout(pollTimer);
+      if (nextPoll !== undefined) {
+        // A poll at once (focus, close) replaces the scheduled one.
+        clearTimeout(nextPoll);
+        current.timers.delete(nextPoll);
+      }
       try {
-        const app = await client.applications.get(slug, { signal: current.controller.signal });
+        const app = await client.applications.get(slug, { signal });
         failures = 0;
-        const now = activeOAuthKeys(app.connected_accounts);
-        if ([...now].some((key) => !baseline.has(key))) {
-          current.finish({ status: 'connected' });
+        if ([...activeOAuthKeys(app)].some((key) => !baseline.has(key))) {
+          finish(current, { status: 'connected' });
           return;
         }
       } catch (error) {
-        if (run !== current) return;
         failures += 1;
         if (failures >= timing.maxPollFailures) {
           fail(current, error);
@@ -396,103 +414,61 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
         polling = false;
       }
       if (run !== current) return;
-      if (deadline && Date.now() >= deadline.at) {
-        endWithoutConnection(deadline.reason);
-        return;
-      }
-      schedule();
+      const fast = ending !== undefined || Date.now() - navigatedAt < timing.fastWindowMs;
+      nextPoll = later(current, () => void poll(), fast ? timing.fastPollMs : timing.slowPollMs);
     };
 
-    const schedule = () => {
-      const elapsed = Date.now() - started;
-      let wait = elapsed < timing.fastWindowMs ? timing.fastPollMs : timing.slowPollMs;
-      if (deadline) wait = Math.min(wait, Math.max(0, deadline.at - Date.now()));
-      pollTimer = timer(() => void poll(), wait);
-    };
-
-    const endWithoutConnection = (reason: 'closed' | 'timeout') => {
-      if (reason === 'closed') current.finish({ status: 'cancelled' });
-      else
-        current.finish({
-          status: 'timeout',
-          error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
-        });
-    };
-
-    const enterGrace = (reason: 'closed' | 'timeout') => {
-      if (deadline) return;
-      deadline = { at: Date.now() + timing.graceMs, reason };
+    const beginGrace = (reason: 'closed' | 'timeout') => {
+      if (ending) return;
+      ending = reason;
       if (reason === 'timeout') closePopup(popup);
+      const end =
+        reason === 'closed'
+          ? { status: 'cancelled' as const, error: closedError() }
+          : { status: 'timeout' as const, error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.') };
+      later(current, () => finish(current, end), timing.graceMs);
       void poll();
-      // Ends the flow even if a slow poll is still under way when the grace period runs out.
-      timer(() => {
-        if (run === current && !polling) endWithoutConnection(reason);
-        else if (run === current)
-          timer(() => run === current && endWithoutConnection(reason), timing.fastPollMs);
-      }, timing.graceMs + 10);
     };
 
+    // `closed` is first read once a provider's opener policy had time to sever the handle; a handle that
+    // reads closed then is never trusted (see `trustClosedAfterMs`).
+    let trusted: boolean | undefined;
     const checkClosed = () => {
-      if (run !== current) return;
-      let closed: boolean;
-      try {
-        closed = popup.closed;
-      } catch {
-        closed = false;
-      }
-      // With `Cross-Origin-Opener-Policy: same-origin` the handle reads closed as soon as the provider's page
-      // loads: `closed` is trusted only once the handle was seen open after navigating.
-      if (!closed) seenOpen = true;
-      else if (seenOpen) {
-        enterGrace('closed');
-        return;
-      }
-      timer(checkClosed, timing.closedCheckMs);
+      if (ending) return;
+      trusted ??= !popup.closed;
+      if (!trusted) return;
+      if (popup.closed) beginGrace('closed');
+      else later(current, checkClosed, CLOSED_CHECK_MS);
     };
 
-    const onFocus = () => {
-      if (run === current && Date.now() - lastPoll >= 250) void poll();
-    };
-
-    current.cleanups.push(options.host?.onFocus(onFocus) ?? (() => undefined));
-    current.cleanups.push(() => {
-      if (pollTimer !== undefined) clearTimeout(pollTimer);
-    });
-    timer(() => enterGrace('timeout'), timing.timeoutMs);
-    checkClosed();
-    schedule();
+    if (host) current.stops.push(host.onFocus(() => void poll()));
+    later(current, checkClosed, timing.trustClosedAfterMs);
+    later(current, () => beginGrace('timeout'), timing.timeoutMs);
+    nextPoll = later(current, () => void poll(), timing.fastPollMs);
   }
 
   return {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     start,
     cancel() {
-      run?.finish({ status: 'cancelled' });
+      if (run) finish(run, { status: 'cancelled' });
     },
     reset() {
       if (!run) set(IDLE);
     },
     dispose() {
-      const current = run;
-      if (!current) return;
-      run = undefined;
-      current.controller.abort();
-      for (const cleanup of current.cleanups.splice(0)) cleanup();
-      closePopup(current.popup);
+      if (run) {
+        const current = run;
+        stop(current);
+        current.resolve(IDLE);
+      }
       state = IDLE;
-      current.resolve(IDLE);
     },
   };
-}
-
-function closePopup(popup: PopupWindow | undefined) {
-  try {
-    if (popup && !popup.closed) popup.close();
-  } catch {
-    // A popup of another origin may refuse; it is not ours to keep open anyway.
-  }
 }

@@ -18,13 +18,15 @@ export {
   RefoldAuthError,
   RefoldError,
   RefoldNetworkError,
+  RefoldPopupError,
   RefoldRateLimitError,
   RefoldResponseError,
   RefoldTimeoutError,
   RefoldTokenError,
+  RefoldValidationError,
   isRefoldError,
 } from './errors.js';
-export type { RefoldErrorCode } from './errors.js';
+export type { RefoldErrorCode, RefoldPopupReason } from './errors.js';
 export { routes } from './routes.js';
 export type { HttpMethod, RouteName } from './routes.js';
 export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } from './token.js';

@@ -78,6 +78,13 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
   // A new customer (or API) gets a new client with no token, in this very render.
   const session = store.session(scope, baseUrl);
 
+  // Refetch on window focus and on reconnect, as under a QueryClientProvider (mounting is counted, so a host
+  // provider mounting the same client is fine).
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
+
   const previous = useRef(session);
   useEffect(() => {
     const old = previous.current;

@@ -42,10 +42,19 @@ export interface RenderWithRefoldResult extends RenderResult {
  * renderWithRefold(<AppList />, { mock });
  */
 export function renderWithRefold(ui: ReactElement, options: RenderWithRefoldOptions): RenderWithRefoldResult {
-  const { mock, linkedAccountId = 'test-customer', baseUrl, strict = false, providerProps, ...renderOptions } = options;
+  const {
+    mock,
+    linkedAccountId = 'test-customer',
+    baseUrl,
+    strict = false,
+    providerProps,
+    ...renderOptions
+  } = options;
   const queryClient =
     options.queryClient ??
-    new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+    new QueryClient({
+      defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+    });
   const fetchToken = Object.assign(
     async () => {
       fetchToken.calls += 1;

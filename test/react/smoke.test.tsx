@@ -1,9 +1,9 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useApplications } from '../../src/react/useApplications.js';
-import { reactMajor, renderRefoldHook, useMockServer } from './utils.js';
+import { reactMajor, renderRefoldHook, setupMockServer } from './utils.js';
 
-const { mock, sent } = useMockServer();
+const { mock, sent } = setupMockServer();
 
 describe(`useApplications on React ${reactMajor}`, () => {
   it('runs on the React major its project names', () => {

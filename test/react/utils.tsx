@@ -15,7 +15,7 @@ import { mockRefoldHandlers } from '../../src/testing/mock-refold/msw.js';
 export const reactMajor = Number(version.split('.')[0]);
 
 /** A mock Refold served through MSW at the default base URL, reset after each test. */
-export function useMockServer() {
+export function setupMockServer() {
   const mock = createMockRefold();
   const server = setupServer(...mockRefoldHandlers(mock));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -31,7 +31,9 @@ export function useMockServer() {
 
 /** A fresh QueryClient like the provider's own, with unlimited gc so assertions can read the cache. */
 export function testQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
 }
 
 interface WrapperOptions extends Partial<Omit<RefoldProviderProps, 'children'>> {

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as root from '../../src/index.js';
+
+const hookNames = [
+  'RefoldProvider',
+  'useRefold',
+  'refoldKeys',
+  'useApplications',
+  'useApplication',
+  'useConnect',
+  'useDisconnect',
+  'useConfig',
+  'useUpdateConfig',
+  'useFieldOptions',
+  'useToggleWorkflow',
+  'useWorkflows',
+  'useExecutions',
+  'useExecution',
+  'useTriggerEvent',
+  'useConnectUrl',
+  'useLinkedAccount',
+  'createRefoldClient',
+  'RefoldError',
+  'RefoldApiError',
+  'RefoldAuthError',
+  'RefoldRateLimitError',
+  'RefoldNetworkError',
+  'RefoldTimeoutError',
+  'RefoldTokenError',
+  'RefoldResponseError',
+  'RefoldPopupError',
+];
+
+describe('package root', () => {
+  it('exports the provider, every hook, the key factory, the client and the errors', () => {
+    for (const name of hookNames) expect(root, name).toHaveProperty(name);
+  });
+});
+
+describe('built bundle', () => {
+  let out = '';
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'refold-build-'));
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', out, '--logLevel', 'error'],
+      {
+        stdio: 'pipe',
+      },
+    );
+  }, 60_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  const files = () =>
+    readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+
+  it('keeps the "use client" directive on the React entry', () => {
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toMatch(/^["']use client["'];/);
+  });
+
+  it('keeps React and TanStack Query out of the core entry', () => {
+    const core = readFileSync(join(out, 'core/index.js'), 'utf8');
+    expect(core).not.toMatch(/from ["'](react|react-dom|@tanstack\/react-query)["']/);
+    expect(core).not.toMatch(/^["']use client["']/);
+  });
+
+  it('has no eval, no new Function and no API-key header anywhere in the library entries', () => {
+    for (const file of files().filter((f) => !f.startsWith('testing'))) {
+      const text = readFileSync(join(out, file), 'utf8');
+      expect(text, file).not.toMatch(/\beval\(|new Function\(/);
+      expect(text, file).not.toMatch(/x-api-key/i);
+    }
+  });
+});

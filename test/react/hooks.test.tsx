@@ -1,0 +1,367 @@
+import { onlineManager } from '@tanstack/react-query';
+import { act, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RefoldApiError, RefoldNetworkError } from '../../src/core/errors.js';
+import type { Config } from '../../src/core/types.js';
+import {
+  refoldKeys,
+  useApplication,
+  useApplications,
+  useConfig,
+  useConnectUrl,
+  useDisconnect,
+  useEnabledWorkflows,
+  useExecution,
+  useExecutions,
+  useFieldOptions,
+  useLinkedAccount,
+  useToggleWorkflow,
+  useTriggerEvent,
+  useUpdateConfig,
+  useWorkflows,
+} from '../../src/react/index.js';
+import { renderRefoldHook, testQueryClient, setupMockServer } from './utils.js';
+
+const { mock, sent } = setupMockServer();
+const APPS = '/api/v2/f-sdk/application';
+
+afterEach(() => onlineManager.setOnline(true));
+
+describe('useApplications', () => {
+  it('filters by search, tag and connection with select, sending no extra request', async () => {
+    mock.account('customer-a').connect('slack');
+    const { result, rerender } = renderRefoldHook(
+      mock,
+      (filters: Parameters<typeof useApplications>[0]) => useApplications(filters),
+      { initialProps: {} },
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    const all = result.current.data!.length;
+    rerender({ search: 'HUB' });
+    expect(result.current.data?.map((a) => a.slug)).toEqual(['hubspot']);
+    rerender({ tags: ['CRM'] });
+    expect(result.current.data!.length).toBeGreaterThan(1);
+    expect(result.current.data!.every((a) => a.tags?.includes('CRM'))).toBe(true);
+    rerender({ connected: true });
+    expect(result.current.data?.map((a) => a.slug)).toEqual(['slack']);
+    rerender({ connected: false });
+    expect(result.current.data).toHaveLength(all - 1);
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('matches search without regard to case or accents', async () => {
+    const { result } = renderRefoldHook(mock, () => useApplications({ search: 'ZÉNDÈSK' }));
+    await waitFor(() => expect(result.current.data?.map((a) => a.slug)).toEqual(['zendesk']));
+  });
+
+  it('shows the error state for a malformed answer instead of crashing', async () => {
+    mock.inject({ path: APPS }, { status: 200, body: { apps: 'not a list' } });
+    const { result } = renderRefoldHook(mock, () => useApplications());
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.name).toBe('RefoldResponseError');
+  });
+});
+
+describe('useApplication', () => {
+  it('starts from the cached list without a request', async () => {
+    const queryClient = testQueryClient();
+    const list = renderRefoldHook(mock, () => useApplications(), { queryClient });
+    await waitFor(() => expect(list.result.current.isSuccess).toBe(true));
+    const one = renderRefoldHook(mock, () => useApplication('slack'), { queryClient });
+    expect(one.result.current.data?.slug).toBe('slack');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('fetches the app when nothing is cached', async () => {
+    const { result } = renderRefoldHook(mock, () => useApplication('hubspot'));
+    await waitFor(() => expect(result.current.data?.name).toBe('HubSpot'));
+    expect(sent().at(-1)?.path).toBe('/api/v2/f-sdk/application/hubspot');
+  });
+});
+
+describe('useDisconnect', () => {
+  it('disconnects, refetches exactly the list and that app, and reports it', async () => {
+    mock.account('customer-a').connect('slack');
+    const onEvent = vi.fn();
+    const queryClient = testQueryClient();
+    const { result } = renderRefoldHook(
+      mock,
+      () => ({
+        list: useApplications({ connected: true }),
+        slack: useApplication('slack'),
+        hubspot: useApplication('hubspot'),
+        disconnect: useDisconnect('slack'),
+      }),
+      { queryClient, onEvent },
+    );
+    await waitFor(() => expect(result.current.list.data?.map((a) => a.slug)).toEqual(['slack']));
+    await waitFor(() => expect(result.current.hubspot.isSuccess).toBe(true));
+    const hubspotFetches = () => sent().filter((r) => r.path.endsWith('/application/hubspot')).length;
+    const before = hubspotFetches();
+    await act(() => result.current.disconnect.mutateAsync({}));
+    await waitFor(() => expect(result.current.list.data).toEqual([]));
+    expect(result.current.slack.data?.connected_accounts ?? []).toHaveLength(0);
+    expect(hubspotFetches()).toBe(before);
+    expect(onEvent).toHaveBeenCalledWith({ type: 'disconnected', slug: 'slack' });
+  });
+});
+
+describe('config hooks', () => {
+  it('useConfig gets or creates the default config', async () => {
+    const { result } = renderRefoldHook(mock, () => useConfig({ slug: 'hubspot' }));
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.config_id).toBe('customer-a');
+    expect(result.current.data?.fields?.length).toBeGreaterThan(5);
+  });
+
+  it('useUpdateConfig saves, replaces the cached config and reports config-saved', async () => {
+    const onEvent = vi.fn();
+    const queryClient = testQueryClient();
+    const { result } = renderRefoldHook(
+      mock,
+      () => ({ config: useConfig({ slug: 'hubspot' }), save: useUpdateConfig('hubspot') }),
+      { queryClient, onEvent },
+    );
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    await act(() => result.current.save.mutateAsync({ fields: { record_prefix: 'NEW-' } }));
+    const cached = queryClient.getQueryData<Config>(refoldKeys.config('default', 'hubspot'));
+    expect(cached?.fields?.find((f) => f.id === 'record_prefix')?.value).toBe('NEW-');
+    expect(onEvent).toHaveBeenCalledWith({ type: 'config-saved', slug: 'hubspot', configId: 'customer-a' });
+  });
+
+  it('useUpdateConfig exposes Refold’s field errors per field', async () => {
+    const { result } = renderRefoldHook(mock, () => ({
+      config: useConfig({ slug: 'hubspot' }),
+      save: useUpdateConfig('hubspot'),
+    }));
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    await act(() =>
+      result.current.save.mutateAsync({ fields: { default_owner: 'not an email', batch_size: 'many' } }),
+    );
+    await waitFor(() => expect(Object.keys(result.current.save.fieldErrors).length).toBeGreaterThan(0));
+    expect(result.current.save.fieldErrors.default_owner).toMatch(/.+/);
+  });
+
+  it('useUpdateConfig reports a failed save as an error and keeps the cached config', async () => {
+    const queryClient = testQueryClient();
+    const { result } = renderRefoldHook(
+      mock,
+      () => ({ config: useConfig({ slug: 'hubspot' }), save: useUpdateConfig('hubspot') }),
+      { queryClient },
+    );
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    const before = queryClient.getQueryData(refoldKeys.config('default', 'hubspot'));
+    mock.inject({ method: 'PUT', path: '/api/v2/f-sdk/config' }, { status: 500 });
+    await act(() =>
+      result.current.save.mutateAsync({ fields: { record_prefix: 'X' } }).catch(() => undefined),
+    );
+    await waitFor(() => expect(result.current.save.error).toBeInstanceOf(RefoldApiError));
+    expect(queryClient.getQueryData(refoldKeys.config('default', 'hubspot'))).toBe(before);
+  });
+
+  it('useFieldOptions waits for the parent’s value, then loads the options for it', async () => {
+    const { result, rerender } = renderRefoldHook(
+      mock,
+      (pipeline: string) => ({
+        config: useConfig({ slug: 'hubspot' }),
+        stage: useFieldOptions({
+          slug: 'hubspot',
+          fieldId: 'stage',
+          parent: { id: 'pipeline', value: pipeline },
+        }),
+      }),
+      { initialProps: '' },
+    );
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    expect(result.current.stage.fetchStatus).toBe('idle');
+    expect(sent().some((r) => r.path.includes('/config/field/stage'))).toBe(false);
+    rerender('support');
+    await waitFor(() => expect(result.current.stage.isSuccess).toBe(true));
+    expect(result.current.stage.data?.options?.map((o) => o.value)).toContain('solved');
+    rerender('sales');
+    await waitFor(() => expect(result.current.stage.data?.options?.map((o) => o.value)).toContain('won'));
+  });
+
+  it('useToggleWorkflow shows the change at once and rolls it back when Refold refuses', async () => {
+    const queryClient = testQueryClient();
+    const { result } = renderRefoldHook(
+      mock,
+      () => ({ config: useConfig({ slug: 'hubspot' }), toggle: useToggleWorkflow('hubspot') }),
+      { queryClient },
+    );
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    const workflow = result.current.config.data!.workflows![0]!;
+    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 200 });
+    act(() => result.current.toggle.mutate({ workflowId: workflow.id, enabled: !workflow.enabled }));
+    await waitFor(() =>
+      expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
+        !workflow.enabled,
+      ),
+    );
+    await waitFor(() => expect(result.current.toggle.isError).toBe(true));
+    expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
+      workflow.enabled,
+    );
+  });
+
+  it('useToggleWorkflow keeps the change when Refold accepts it', async () => {
+    const onEvent = vi.fn();
+    const { result } = renderRefoldHook(
+      mock,
+      () => ({
+        config: useConfig({ slug: 'hubspot' }),
+        toggle: useToggleWorkflow('hubspot'),
+        enabled: useEnabledWorkflows(),
+      }),
+      { onEvent },
+    );
+    await waitFor(() =>
+      expect(result.current.config.isSuccess && result.current.enabled.isSuccess).toBe(true),
+    );
+    const workflow = result.current.config.data!.workflows![0]!;
+    await act(() =>
+      result.current.toggle.mutateAsync({ workflowId: workflow.id, enabled: !workflow.enabled }),
+    );
+    await waitFor(() =>
+      expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
+        !workflow.enabled,
+      ),
+    );
+    expect(onEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'workflow-toggled', workflowId: workflow.id }),
+    );
+    expect(sent().filter((r) => r.path === '/api/v2/public/workflow/enabled')).toHaveLength(2);
+  });
+});
+
+describe('workflows and runs', () => {
+  it('useWorkflows pages and keeps the previous page while the next loads', async () => {
+    const { result, rerender } = renderRefoldHook(mock, (page: number) => useWorkflows({ page, limit: 4 }), {
+      initialProps: 1,
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    const first = result.current.data!.docs[0]!._id;
+    mock.inject({ path: '/api/v2/public/workflow' }, { delayMs: 150 });
+    rerender(2);
+    expect(result.current.isPlaceholderData).toBe(true);
+    expect(result.current.data?.docs[0]?._id).toBe(first);
+    await waitFor(() => expect(result.current.data?.page).toBe(2));
+    expect(result.current.data?.docs[0]?._id).not.toBe(first);
+  });
+
+  it('useExecutions keeps the previous page while the next loads', async () => {
+    const { result, rerender } = renderRefoldHook(
+      mock,
+      (page: number) => useExecutions({ page, limit: 10 }),
+      {
+        initialProps: 1,
+      },
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    mock.inject({ path: '/api/v2/public/execution' }, { delayMs: 150 });
+    rerender(2);
+    expect(result.current.isPlaceholderData).toBe(true);
+    expect(result.current.data?.page).toBe(1);
+    await waitFor(() => expect(result.current.data?.page).toBe(2));
+    expect(result.current.isPlaceholderData).toBe(false);
+  });
+
+  it('useExecutions refetches while a run is RUNNING and stops when none is', async () => {
+    const account = mock.account('customer-a');
+    const runs = account.executions();
+    account.setExecutions(runs.map((e, i) => ({ ...e, status: i === 0 ? 'RUNNING' : 'COMPLETED' })));
+    const listCalls = () => sent().filter((r) => r.path === '/api/v2/public/execution').length;
+    const { result } = renderRefoldHook(mock, () => useExecutions({ limit: 5, runningRefetchInterval: 100 }));
+    await waitFor(() => expect(result.current.data?.docs[0]?.status).toBe('RUNNING'));
+    await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
+    account.setExecutions(runs.map((e) => ({ ...e, status: 'COMPLETED' })));
+    await waitFor(() => expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true));
+    const settled = listCalls();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(listCalls()).toBe(settled);
+  });
+
+  it('useExecution loads one run with its nodes', async () => {
+    const id = mock.account('customer-a').executions()[0]!._id;
+    const { result } = renderRefoldHook(mock, () => useExecution(id));
+    await waitFor(() => expect(result.current.data?._id).toBe(id));
+    expect(sent().at(-1)?.path).toBe(`/api/v2/public/execution/${id}`);
+  });
+
+  it('useTriggerEvent triggers and refetches the run list', async () => {
+    const { result } = renderRefoldHook(mock, () => ({ runs: useExecutions(), trigger: useTriggerEvent() }));
+    await waitFor(() => expect(result.current.runs.isSuccess).toBe(true));
+    await act(() =>
+      result.current.trigger.mutateAsync({ event: 'contact.created', slug: 'hubspot', payload: {} }),
+    );
+    await waitFor(() => expect(sent().filter((r) => r.path === '/api/v2/public/execution')).toHaveLength(2));
+    expect(sent().find((r) => r.path === '/api/v2/public/event/trigger')?.headers.slug).toBe('hubspot');
+  });
+});
+
+describe('account hooks', () => {
+  it('useConnectUrl returns a hosted connect URL', async () => {
+    const { result } = renderRefoldHook(mock, () => useConnectUrl());
+    const answer = await act(() => result.current.mutateAsync({}));
+    expect(answer.hosted_url).toMatch(/^https:\/\/app\.refold\.ai\//);
+  });
+
+  it('useLinkedAccount tells which customer the session belongs to', async () => {
+    const { result } = renderRefoldHook(mock, () => useLinkedAccount(), { account: 'customer-z' });
+    await waitFor(() => expect(result.current.data?.account_id).toBe('customer-z'));
+  });
+});
+
+describe('unmount, offline and errors', () => {
+  it('aborts the request when the hook unmounts first, with no error and no cache write', async () => {
+    const queryClient = testQueryClient();
+    mock.inject({ path: APPS }, { delayMs: 2_000 });
+    const { result, unmount } = renderRefoldHook(mock, () => useApplications(), { queryClient });
+    await waitFor(() => expect(sent().some((r) => r.path === APPS)).toBe(true));
+    expect(result.current.fetchStatus).toBe('fetching');
+    unmount();
+    await waitFor(() =>
+      expect(queryClient.getQueryState(refoldKeys.applications('default'))?.fetchStatus).toBe('idle'),
+    );
+    const state = queryClient.getQueryState(refoldKeys.applications('default'));
+    expect(state?.data).toBeUndefined();
+    expect(state?.error).toBeNull();
+  });
+
+  it('aborts a mutation’s request when its component unmounts', async () => {
+    mock.inject({ method: 'POST', path: '/api/v2/public/event/trigger' }, { delayMs: 2_000 });
+    const { result, unmount } = renderRefoldHook(mock, () => useTriggerEvent());
+    let settled: unknown;
+    act(() => {
+      result.current.mutateAsync({ event: 'x' }).then(
+        () => (settled = 'resolved'),
+        (error: unknown) => (settled = error),
+      );
+    });
+    await waitFor(() => expect(sent().some((r) => r.path === '/api/v2/public/event/trigger')).toBe(true));
+    unmount();
+    await waitFor(() => expect(settled).toBeDefined());
+    expect((settled as Error).name).toBe('RefoldAbortError');
+  });
+
+  it('shows a network error, then refetches when the browser is back online', async () => {
+    mock.inject({ path: APPS }, { kind: 'network', times: 3 });
+    const { result } = renderRefoldHook(mock, () => useApplications());
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 10_000 });
+    expect(result.current.error).toBeInstanceOf(RefoldNetworkError);
+    act(() => onlineManager.setOnline(false));
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+  });
+
+  it('holds queries while offline and sends them on reconnect', async () => {
+    act(() => onlineManager.setOnline(false));
+    const { result } = renderRefoldHook(mock, () => useApplications());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(result.current.fetchStatus).toBe('paused');
+    expect(sent()).toHaveLength(0);
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+  });
+});
