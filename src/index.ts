@@ -6,4 +6,4 @@
 export * from './react/index.js';
 export * from './core/index.js';
 export type { ConnectState, ConnectStatus, ConnectTiming } from './core/connect.js';
-export type { RefoldMessages } from './i18n/en.js';
+export type { MessageKey, RefoldMessages, RefoldLocale, Message, PluralMessage } from './i18n/index.js';

@@ -281,16 +281,26 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     return true;
   }
 
-  function finish(current: Run, end: { status: ConnectStatus; error?: RefoldError; fieldErrors?: Record<string, string> }) {
+  function finish(
+    current: Run,
+    end: { status: ConnectStatus; error?: RefoldError; fieldErrors?: Record<string, string> },
+  ) {
     if (!stop(current)) return;
-    set({ status: end.status, authType: current.authType, error: end.error, fieldErrors: end.fieldErrors ?? {} });
+    set({
+      status: end.status,
+      authType: current.authType,
+      error: end.error,
+      fieldErrors: end.fieldErrors ?? {},
+    });
     current.resolve(state);
     if (end.status === 'connected') options.onConnected?.({ slug, authType: current.authType });
   }
 
   function fail(current: Run, error: unknown) {
     const failure =
-      error instanceof RefoldError ? error : new RefoldNetworkError('The connection failed.', { cause: error });
+      error instanceof RefoldError
+        ? error
+        : new RefoldNetworkError('The connection failed.', { cause: error });
     const fieldErrors = failure instanceof RefoldApiError ? { ...failure.fieldErrors } : {};
     finish(current, { status: 'error', error: failure, fieldErrors });
   }
@@ -342,7 +352,8 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       const { signal } = current.controller;
       const { success } = await client.applications.saveCredentials(slug, values, { signal });
       if (success) finish(current, { status: 'connected' });
-      else fail(current, new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }));
+      else
+        fail(current, new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }));
     } catch (error) {
       fail(current, error);
     }
@@ -359,7 +370,8 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       ]);
       if (started.auth_url === undefined) {
         if (started.connected) finish(current, { status: 'connected' });
-        else fail(current, new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }));
+        else
+          fail(current, new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }));
       } else if (!current.popup || !app) {
         const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
         fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
@@ -377,6 +389,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
 
   /** Points the popup at the provider, then polls until a new connection appears or the flow ends. */
   function watch(current: Run, popup: PopupWindow, baseline: ReadonlySet<string>, authUrl: string) {
+    if (run !== current) return;
     // The blank popup is on our origin: if it reads closed now, the user closed it.
     if (popup.closed) return finish(current, { status: 'cancelled', error: closedError() });
     popup.navigate(authUrl);
@@ -425,7 +438,10 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       const end =
         reason === 'closed'
           ? { status: 'cancelled' as const, error: closedError() }
-          : { status: 'timeout' as const, error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.') };
+          : {
+              status: 'timeout' as const,
+              error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
+            };
       later(current, () => finish(current, end), timing.graceMs);
       void poll();
     };

@@ -1,7 +1,10 @@
 /**
- * Strings of the library. English is built in; other locales and per-key overrides come through
- * `RefoldProvider`'s `locale` and `messages`.
+ * Strings of the library: English, Spanish, French, German and Japanese. `RefoldProvider`'s `locale` picks
+ * one; `messages` overrides single keys.
  */
-export { en } from './en.js';
-export type { RefoldMessages } from './en.js';
-export { resolveMessages } from './resolve.js';
+export { catalogs, resolveMessages, isShippedLocale } from './catalog.js';
+export type { MessageKey, RefoldMessages } from './catalog.js';
+export { formatMessage, formatRelativeTime, formatDateTime } from './format.js';
+export type { MessageParams } from './format.js';
+export { defineMessages } from './types.js';
+export type { Message, MessageSection, PluralMessage, RefoldLocale } from './types.js';

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { RefoldClient } from '../core/client.js';
 import type { ConnectFlow } from '../core/connect.js';
 import { RefoldError } from '../core/errors.js';
-import type { RefoldMessages } from '../i18n/en.js';
+import type { RefoldMessages } from '../i18n/catalog.js';
 import type { RefoldEvent } from './events.js';
 
 /** A connect flow shared by every `useConnect` of the same app under one provider. */

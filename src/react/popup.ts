@@ -5,44 +5,43 @@ const HEIGHT = 720;
 
 /**
  * The browser's popup host for connect flows: opens a centred blank popup (synchronously, so call it inside
- * the click) and reports when the page regains focus. `undefined` outside a browser.
+ * the click) and reports when the page regains focus or becomes visible again. It touches `window` only
+ * when called, so it is safe to hold during server rendering (where `open` answers `null`).
  * @internal
  */
-export function browserPopupHost(): PopupHost | undefined {
-  if (typeof window === 'undefined' || typeof window.open !== 'function') return undefined;
-  return {
-    open(name) {
-      const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - WIDTH) / 2));
-      const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2));
-      const features = `popup=yes,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`;
-      let handle: Window | null;
-      try {
-        handle = window.open('', name, features);
-      } catch {
-        handle = null;
-      }
-      if (!handle) return null;
-      const popup = handle;
-      const wrapped: PopupWindow = {
-        get closed() {
-          return popup.closed;
-        },
-        close: () => popup.close(),
-        focus: () => popup.focus(),
-        navigate: (url) => popup.location.replace(url),
-      };
-      return wrapped;
-    },
-    onFocus(listener) {
-      const onVisible = () => {
-        if (document.visibilityState === 'visible') listener();
-      };
-      window.addEventListener('focus', listener);
-      document.addEventListener('visibilitychange', onVisible);
-      return () => {
-        window.removeEventListener('focus', listener);
-        document.removeEventListener('visibilitychange', onVisible);
-      };
-    },
-  };
-}
+export const browserPopupHost: PopupHost = {
+  open(name) {
+    if (typeof window === 'undefined' || typeof window.open !== 'function') return null;
+    const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - WIDTH) / 2));
+    const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2));
+    let handle: Window | null;
+    try {
+      handle = window.open('', name, `popup=yes,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
+    } catch {
+      handle = null;
+    }
+    if (!handle) return null;
+    const popup = handle;
+    const wrapped: PopupWindow = {
+      get closed() {
+        return popup.closed;
+      },
+      close: () => popup.close(),
+      focus: () => popup.focus(),
+      navigate: (url) => popup.location.replace(url),
+    };
+    return wrapped;
+  },
+  onFocus(listener) {
+    if (typeof window === 'undefined') return () => undefined;
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') listener();
+    };
+    window.addEventListener('focus', listener);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('focus', listener);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  },
+};

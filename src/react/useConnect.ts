@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AuthValues } from '../core/client.js';
 import { authFieldsOf, createConnectFlow, isConnecting, resolveAuthType } from '../core/connect.js';
-import type { ConnectState, ConnectStatus, ConnectTiming, PopupHost } from '../core/connect.js';
+import type { ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application, AuthField, AuthType } from '../core/types.js';
 import { useRefoldContext } from './context.js';
@@ -10,11 +10,14 @@ import { invalidateApp } from './invalidate.js';
 import { browserPopupHost } from './popup.js';
 import { useApplication } from './useApplication.js';
 
-/** Options of {@link useConnect}. */
+/**
+ * Options of {@link useConnect}. The timing options are read when the app's flow is created, i.e. by the
+ * first `useConnect` of that app under the provider.
+ */
 export interface UseConnectOptions extends ConnectTiming {
   /** `oauth2` or `keybased`; default: what the app supports (OAuth when it supports both). */
   authType?: AuthType;
-  /** Called when this flow ends connected. */
+  /** Called when a flow started or joined by this hook ends connected, while the hook is mounted. */
   onConnected?: () => void;
 }
 
@@ -24,7 +27,10 @@ export interface UseConnectResult {
   status: ConnectStatus;
   /** True while a flow runs (`opening`, `waiting`, `saving`). */
   isConnecting: boolean;
-  /** Why the flow failed: `RefoldPopupError` (blocked, timeout), `RefoldValidationError`, `RefoldApiError` … */
+  /**
+   * Why the flow ended without a connection: `RefoldPopupError` (blocked, closed, timeout),
+   * `RefoldValidationError`, `RefoldApiError` …
+   */
   error: RefoldError | undefined;
   /** Problems per field name: `required`, `invalid`, or the server's message. */
   fieldErrors: Readonly<Record<string, string>>;
@@ -34,13 +40,14 @@ export interface UseConnectResult {
   app: Application | undefined;
   /** The fields to fill for `authType` (pre-auth values for OAuth, credentials for key-based). */
   fields: AuthField[];
-  /** Values typed so far. Kept when a save fails; cleared once connected. */
+  /** Values typed so far. Kept when a connect fails; cleared once connected. */
   values: AuthValues;
   /** Sets one value. */
   setValue: (name: string, value: AuthValues[string]) => void;
   /**
-   * Starts the flow. **Call it directly in the click (or submit) handler**: the OAuth popup opens before any
-   * `await`, which is what browsers require. A second call while a flow runs focuses its popup.
+   * Starts the flow with `values` (default: the values set so far). **Call it directly in the click (or
+   * submit) handler**: the OAuth popup opens before any `await`, which is what browsers require. A second
+   * call while a flow runs focuses its popup.
    */
   connect: (values?: AuthValues) => Promise<ConnectState>;
   /** Ends a running flow as `cancelled`. */
@@ -49,14 +56,7 @@ export interface UseConnectResult {
   reset: () => void;
 }
 
-const IDLE_STATE: ConnectState = { status: 'idle', authType: undefined, error: undefined, fieldErrors: {} };
-
-/** Opens popups through the browser, looked up only when a flow starts (never during render). */
-const lazyBrowserHost: PopupHost = {
-  open: (name) => browserPopupHost()?.open(name) ?? null,
-  onFocus: (listener) => browserPopupHost()?.onFocus(listener) ?? (() => undefined),
-};
-
+/** The app's flow under this provider, created on first use (render-safe: creating it has no effect). */
 function sharedFlow(context: RefoldContextValue, slug: string, timing: ConnectTiming): SharedConnectFlow {
   let shared = context.connectFlows.get(slug);
   if (!shared) {
@@ -67,7 +67,7 @@ function sharedFlow(context: RefoldContextValue, slug: string, timing: ConnectTi
         ...timing,
         client,
         slug,
-        host: lazyBrowserHost,
+        host: browserPopupHost,
         onConnected: ({ authType }) => {
           emit({ type: 'connected', slug, authType });
           void invalidateApp(queryClient, scope, slug);
@@ -83,11 +83,12 @@ function sharedFlow(context: RefoldContextValue, slug: string, timing: ConnectTi
  * Connects the customer to an app, whatever its auth style: OAuth in a popup (opened synchronously inside
  * the click, then completion detected by polling), key-based credentials (checked before sending, kept on
  * failure), or machine-to-machine with no popup at all. Every `useConnect` of the same app under one
- * provider shares one flow, so two buttons never open two popups.
+ * provider shares one flow, so two buttons never open two popups; the flow stops when the last of them
+ * unmounts. On success the app's queries are refetched and `onEvent` receives `{ type: 'connected' }`.
  *
  * @example
- * const connect = useConnect('hubspot');
- * <button onClick={() => connect.connect()} disabled={connect.isConnecting}>Connect</button>
+ * const hubspot = useConnect('hubspot');
+ * <button onClick={() => hubspot.connect()} disabled={hubspot.isConnecting}>Connect</button>
  */
 export function useConnect(slug: string, options: UseConnectOptions = {}): UseConnectResult {
   const context = useRefoldContext('useConnect');
@@ -95,14 +96,19 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   const { authType: requested, onConnected, ...timing } = options;
   const shared = sharedFlow(context, slug, timing);
   const { flow } = shared;
-  const state = useSyncExternalStore(flow.subscribe, flow.getState, () => IDLE_STATE);
+  const state = useSyncExternalStore(flow.subscribe, flow.getState, flow.getState);
   const authType = resolveAuthType(app, requested);
   const [values, setValues] = useState<AuthValues>({});
+  // The latest values, for a connect called in the same event as the last setValue.
+  const valuesRef = useRef(values);
+  const mounted = useRef(false);
 
   // Count the hooks sharing the flow; the last one to unmount stops it (timers, polling, popup).
   useEffect(() => {
+    mounted.current = true;
     shared.users += 1;
     return () => {
+      mounted.current = false;
       shared.users -= 1;
       if (shared.users === 0) shared.flow.dispose();
     };
@@ -113,18 +119,13 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     onConnectedRef.current = onConnected;
   });
 
-  const valuesRef = useRef(values);
-  useEffect(() => {
-    valuesRef.current = values;
-  });
-
   const connect = useCallback(
     (given?: AuthValues) => {
-      const sent = given ?? valuesRef.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
-      const done = flow.start({ authType: requested, values: sent, app });
+      const done = flow.start({ authType: requested, values: given ?? valuesRef.current, app });
       void done.then((final) => {
-        if (final.status !== 'connected') return;
+        if (final.status !== 'connected' || !mounted.current) return;
+        valuesRef.current = {};
         setValues({});
         onConnectedRef.current?.();
       });
@@ -134,7 +135,8 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   );
 
   const setValue = useCallback((name: string, value: AuthValues[string]) => {
-    setValues((current) => ({ ...current, [name]: value }));
+    valuesRef.current = { ...valuesRef.current, [name]: value };
+    setValues(valuesRef.current);
   }, []);
 
   return {
