@@ -1,15 +1,48 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import type { BrowserConfigOptions } from 'vitest/node';
+import { chromiumLaunchOptions } from './test/browser-setup/chromium.js';
 
 const react18 = (path: string) =>
   fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url));
 
 const reactProject = {
   environment: 'jsdom',
-  include: ['test/react/**/*.test.{ts,tsx}'],
+  include: ['test/react/**/*.test.{ts,tsx}', 'test/ssr/**/*.test.{ts,tsx}'],
   setupFiles: ['test/react/setup.ts'],
   testTimeout: 20_000,
 };
+
+// Real Chromium (Debian's on CI, CHROMIUM_PATH, else Playwright's own), headless. Playwright's default
+// --disable-popup-blocking stays on here; test/browser-setup/popup-blocking.ts launches with the blocker.
+// A fresh object per project: Vitest writes the project's name into it.
+const browser = (): BrowserConfigOptions => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  instances: [{ browser: 'chromium' }],
+});
+
+// Node-side Playwright tests (their own Chromium with the popup blocker on), kept out of the browser project.
+const popupTests = ['test/components/popup-blocker.test.tsx', 'test/components/**/*.popup.test.{ts,tsx}'];
+
+// Pre-bundled up front, so that the first run never stops to re-optimise and reload (a flaky failure).
+const browserDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  '@tanstack/react-query',
+  'msw',
+  'msw/browser',
+  'axe-core',
+  '@testing-library/react',
+  '@testing-library/dom',
+  '@testing-library/user-event',
+];
 
 export default defineConfig({
   test: {
@@ -53,6 +86,34 @@ export default defineConfig({
           ...reactProject,
           env: { EXPECTED_REACT_MAJOR: '18' },
           server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
+        },
+      },
+      {
+        // Component tests in real Chromium, the mock Refold behind MSW's service worker (public/).
+        optimizeDeps: { include: browserDeps },
+        test: {
+          name: 'components',
+          include: ['test/components/**/*.test.{ts,tsx}'],
+          exclude: popupTests,
+          setupFiles: ['test/browser-setup/setup.ts'],
+          testTimeout: 20_000,
+          browser: browser(),
+        },
+      },
+      {
+        // Every story of stories/ as a test in Chromium, with axe (parameters.a11y.test = 'error').
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        optimizeDeps: { include: [...browserDeps, 'msw-storybook-addon/csf3'] },
+        test: { name: 'storybook', testTimeout: 20_000, browser: browser() },
+      },
+      {
+        // Chromium with its popup blocker on, driven from Node (test/browser-setup/popup-blocking.ts).
+        test: {
+          name: 'popup',
+          environment: 'node',
+          include: popupTests,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -212,6 +212,8 @@ interface Call<T, R extends RouteName> {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Values the user typed: blanked out of any error message, should the server echo them. */
+  secrets?: readonly string[];
   /** Overrides the route's method (the legacy GET form of the OAuth start). */
   method?: 'GET';
   signal: AbortSignal | undefined;
@@ -306,7 +308,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
         await sleep(backoffDelay(rateLimited++, retryAfterMs, retry), signal);
         continue;
       }
-      if (!response.ok) throw await apiError(response);
+      if (!response.ok) throw await apiError(response, call.secrets);
       return parseBody(response, call);
     }
   }
@@ -364,12 +366,17 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
   const nothing: Checker<void> = () => undefined;
 
   async function startOAuth(params: { slug: string }, body: AuthValues, opts: RequestOptions | undefined) {
+    const secrets = typedValues(body);
     try {
-      return await go('startOAuth', params, check.oauthStart, opts, { body });
+      return await go('startOAuth', params, check.oauthStart, opts, { body, secrets });
     } catch (error) {
       // Older servers only know GET with the values as query (they answer 405, or a bare 404 page).
       if (!(error instanceof RefoldApiError) || !isMissingRoute(error)) throw error;
-      return go('startOAuth', params, check.oauthStart, opts, { query: flatQuery(body), method: 'GET' });
+      return go('startOAuth', params, check.oauthStart, opts, {
+        query: flatQuery(body),
+        method: 'GET',
+        secrets,
+      });
     }
   }
 
@@ -386,7 +393,8 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
           opts,
         ),
       saveCredentials: (slug, values, opts) => {
-        const body: Record<string, unknown> = { ...valuesArg('applications.saveCredentials', values) };
+        const typed = valuesArg('applications.saveCredentials', values);
+        const body: Record<string, unknown> = { ...typed };
         if (opts?.authType !== undefined)
           body.auth_type = textArg('applications.saveCredentials', 'authType', opts.authType);
         return go(
@@ -394,7 +402,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
           { slug: slugArg('applications.saveCredentials', slug) },
           check.success,
           opts,
-          { body },
+          { body, secrets: typedValues(typed) },
         );
       },
       disconnect: (slug, authType, opts) => {
@@ -719,7 +727,7 @@ interface ErrorBody {
   json: boolean;
 }
 
-async function readErrorBody(response: Response): Promise<ErrorBody> {
+async function readErrorBody(response: Response, secrets: readonly string[] = []): Promise<ErrorBody> {
   const out: ErrorBody = {
     message: undefined,
     code: undefined,
@@ -743,7 +751,7 @@ async function readErrorBody(response: Response): Promise<ErrorBody> {
   const body = parsed as Record<string, unknown>;
   out.json = true;
   const str = (v: unknown) =>
-    typeof v === 'string' && v.trim() !== '' ? redact(v.trim()).slice(0, 500) : undefined;
+    typeof v === 'string' && v.trim() !== '' ? blank(redact(v.trim()), secrets).slice(0, 500) : undefined;
   out.message = str(body.message) ?? str(body.error_description);
   out.code = str(body.error_code) ?? str(body.error);
   out.httpErrorType = str(body.http_error_type);
@@ -773,8 +781,20 @@ const REASONS: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-async function apiError(response: Response): Promise<RefoldApiError> {
-  const body = await readErrorBody(response);
+/** Replaces every typed value (of four characters or more) found in `text`. */
+function blank(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/** The typed values of an auth body, for {@link blank}. */
+function typedValues(values: AuthValues): string[] {
+  return Object.values(values).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []));
+}
+
+async function apiError(response: Response, secrets?: readonly string[]): Promise<RefoldApiError> {
+  const body = await readErrorBody(response, secrets);
   const reason = REASONS[response.status] ?? 'Error';
   return new RefoldApiError({
     status: response.status,

@@ -91,8 +91,8 @@ export interface ConnectFlowOptions extends ConnectTiming {
   onConnected?: (info: { slug: string; authType: AuthType }) => void;
 }
 
-/** What {@link ConnectFlow.start} takes. */
-export interface ConnectRequest {
+/** What {@link ConnectFlow.start} takes. Timing given here applies to this run, over the flow's options. */
+export interface ConnectRequest extends ConnectTiming {
   /** `oauth2` (popup) or `keybased` (save credentials). Default: read from `app`, else `oauth2`. */
   authType?: AuthType;
   /** Typed values: OAuth pre-auth values or key-based credentials. */
@@ -125,6 +125,15 @@ export interface ConnectFlow {
 }
 
 const ACTIVE: ReadonlySet<ConnectStatus> = new Set(['opening', 'waiting', 'saving']);
+const DEFAULT_TIMING: Required<ConnectTiming> = {
+  timeoutMs: 300_000,
+  graceMs: 6_000,
+  fastPollMs: 750,
+  fastWindowMs: 60_000,
+  slowPollMs: 3_000,
+  trustClosedAfterMs: 3_000,
+  maxPollFailures: 3,
+};
 const IDLE: ConnectState = { status: 'idle', authType: undefined, error: undefined, fieldErrors: {} };
 /** How often `popup.closed` is read once it can be trusted (no request involved). */
 const CLOSED_CHECK_MS = 250;
@@ -215,9 +224,22 @@ function closePopup(popup: PopupWindow | undefined) {
 const closedError = () =>
   new RefoldPopupError('closed', 'The sign-in window was closed before the connection finished.');
 
+/** The defaults, overridden by every timing value the layers define (later layers win). */
+function resolveTiming(...layers: ConnectTiming[]): Required<ConnectTiming> {
+  const timing = { ...DEFAULT_TIMING };
+  for (const layer of layers) {
+    for (const key of Object.keys(DEFAULT_TIMING) as (keyof ConnectTiming)[]) {
+      const value = layer[key];
+      if (value !== undefined) timing[key] = value;
+    }
+  }
+  return timing;
+}
+
 /** Everything one run of the flow holds, so that ending it stops all of it. */
 interface Run {
   authType: AuthType;
+  timing: Required<ConnectTiming>;
   controller: AbortController;
   popup: PopupWindow | undefined;
   timers: Set<ReturnType<typeof setTimeout>>;
@@ -242,15 +264,6 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
   if (typeof slug !== 'string' || slug.trim() === '') {
     throw new RefoldArgumentError('createConnectFlow: slug must be an app slug such as "slack".');
   }
-  const timing = {
-    timeoutMs: options.timeoutMs ?? 300_000,
-    graceMs: options.graceMs ?? 6_000,
-    fastPollMs: options.fastPollMs ?? 750,
-    fastWindowMs: options.fastWindowMs ?? 60_000,
-    slowPollMs: options.slowPollMs ?? 3_000,
-    trustClosedAfterMs: options.trustClosedAfterMs ?? 3_000,
-    maxPollFailures: options.maxPollFailures ?? 3,
-  };
   let state: ConnectState = IDLE;
   const listeners = new Set<() => void>();
   let run: Run | undefined;
@@ -260,11 +273,17 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     for (const listener of [...listeners]) listener();
   }
 
-  function begin(authType: AuthType, status: ConnectStatus, popup?: PopupWindow): Run {
+  function begin(
+    request: ConnectRequest,
+    authType: AuthType,
+    status: ConnectStatus,
+    popup?: PopupWindow,
+  ): Run {
     let resolve!: (final: ConnectState) => void;
     const done = new Promise<ConnectState>((r) => (resolve = r));
     const controller = new AbortController();
-    run = { authType, controller, popup, timers: new Set(), stops: [], done, resolve };
+    const timing = resolveTiming(options, request);
+    run = { authType, timing, controller, popup, timers: new Set(), stops: [], done, resolve };
     set({ status, authType, error: undefined, fieldErrors: {} });
     return run;
   }
@@ -327,27 +346,36 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       set({ status: 'error', authType, error, fieldErrors: problems });
       return Promise.resolve(state);
     }
-    if (authType === 'keybased') return save(begin('keybased', 'saving'), values);
-    if (app?.grant_type === 'client_credentials') return authorize(begin('oauth2', 'saving'), values);
-    if (!host) {
-      const error = new RefoldArgumentError('OAuth needs a browser window to open its popup.');
-      set({ status: 'error', authType, error, fieldErrors: {} });
-      return Promise.resolve(state);
+    if (authType === 'keybased') {
+      const current = begin(request, 'keybased', 'saving');
+      void save(current, values);
+      return current.done;
     }
-    // The popup opens here, synchronously inside the caller's click: nothing above awaits.
-    const popup = host.open(`refold-connect-${slug}`);
-    if (!popup) {
-      const error = new RefoldPopupError(
-        'blocked',
-        'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
-      );
-      set({ status: 'blocked', authType, error, fieldErrors: {} });
-      return Promise.resolve(state);
+    let popup: PopupWindow | null = null;
+    if (app?.grant_type !== 'client_credentials') {
+      if (!host) {
+        const error = new RefoldArgumentError('OAuth needs a browser window to open its popup.');
+        set({ status: 'error', authType, error, fieldErrors: {} });
+        return Promise.resolve(state);
+      }
+      // The popup opens here, synchronously inside the caller's click: nothing above awaits.
+      popup = host.open(`refold-connect-${slug}`);
+      if (!popup) {
+        const error = new RefoldPopupError(
+          'blocked',
+          'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+        );
+        set({ status: 'blocked', authType, error, fieldErrors: {} });
+        return Promise.resolve(state);
+      }
     }
-    return authorize(begin('oauth2', 'opening', popup), values);
+    // Machine-to-machine apps connect without a popup: Refold answers `{ connected }`.
+    const current = popup ? begin(request, 'oauth2', 'opening', popup) : begin(request, 'oauth2', 'saving');
+    void authorize(current, values);
+    return current.done;
   }
 
-  async function save(current: Run, values: AuthValues): Promise<ConnectState> {
+  async function save(current: Run, values: AuthValues): Promise<void> {
     try {
       const { signal } = current.controller;
       const { success } = await client.applications.saveCredentials(slug, values, { signal });
@@ -357,11 +385,10 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     } catch (error) {
       fail(current, error);
     }
-    return current.done;
   }
 
   /** Starts OAuth: a popup flow when `current` has a popup, machine-to-machine otherwise. */
-  async function authorize(current: Run, values: AuthValues): Promise<ConnectState> {
+  async function authorize(current: Run, values: AuthValues): Promise<void> {
     const { signal } = current.controller;
     try {
       const [app, started] = await Promise.all([
@@ -384,7 +411,6 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     } catch (error) {
       fail(current, error);
     }
-    return current.done;
   }
 
   /** Points the popup at the provider, then polls until a new connection appears or the flow ends. */
@@ -396,6 +422,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     set({ ...state, status: 'waiting' });
 
     const { signal } = current.controller;
+    const { timing } = current;
     const navigatedAt = Date.now();
     let failures = 0;
     let polling = false;
@@ -446,19 +473,22 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       void poll();
     };
 
-    // `closed` is first read once a provider's opener policy had time to sever the handle; a handle that
-    // reads closed then is never trusted (see `trustClosedAfterMs`).
-    let trusted: boolean | undefined;
-    const checkClosed = () => {
+    // `closed` is first read once a provider's opener policy had time to sever the handle (see
+    // `trustClosedAfterMs`); a handle that reads closed then is never trusted, so never read again.
+    const watchClosed = () => {
       if (ending) return;
-      trusted ??= !popup.closed;
-      if (!trusted) return;
       if (popup.closed) beginGrace('closed');
-      else later(current, checkClosed, CLOSED_CHECK_MS);
+      else later(current, watchClosed, CLOSED_CHECK_MS);
     };
 
     if (host) current.stops.push(host.onFocus(() => void poll()));
-    later(current, checkClosed, timing.trustClosedAfterMs);
+    later(
+      current,
+      () => {
+        if (!popup.closed) watchClosed();
+      },
+      timing.trustClosedAfterMs,
+    );
     later(current, () => beginGrace('timeout'), timing.timeoutMs);
     nextPoll = later(current, () => void poll(), timing.fastPollMs);
   }

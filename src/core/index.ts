@@ -33,3 +33,15 @@ export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } fro
 export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 export { executionStatuses, isExecutionStatus } from './validate.js';
 export type * from './types.js';
+export { createConnectFlow, isConnecting } from './connect.js';
+export type {
+  ConnectClient,
+  ConnectFlow,
+  ConnectFlowOptions,
+  ConnectRequest,
+  ConnectState,
+  ConnectStatus,
+  ConnectTiming,
+  PopupHost,
+  PopupWindow,
+} from './connect.js';

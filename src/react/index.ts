@@ -28,3 +28,5 @@ export type { TriggerEventInput } from './useTriggerEvent.js';
 export { useConnectUrl } from './useConnectUrl.js';
 export type { ConnectUrlInput } from './useConnectUrl.js';
 export { useLinkedAccount } from './useLinkedAccount.js';
+export { useRuleOptions } from './useRuleOptions.js';
+export type { UseRuleOptionsInput } from './useRuleOptions.js';

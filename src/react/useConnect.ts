@@ -11,8 +11,8 @@ import { browserPopupHost } from './popup.js';
 import { useApplication } from './useApplication.js';
 
 /**
- * Options of {@link useConnect}. The timing options are read when the app's flow is created, i.e. by the
- * first `useConnect` of that app under the provider.
+ * Options of {@link useConnect}. The timing options apply to the flows this hook's `connect` starts (a
+ * `connect` that joins a running flow keeps that flow's timing).
  */
 export interface UseConnectOptions extends ConnectTiming {
   /** `oauth2` or `keybased`; default: what the app supports (OAuth when it supports both). */
@@ -47,7 +47,8 @@ export interface UseConnectResult {
   /**
    * Starts the flow with `values` (default: the values set so far). **Call it directly in the click (or
    * submit) handler**: the OAuth popup opens before any `await`, which is what browsers require. A second
-   * call while a flow runs focuses its popup.
+   * call while a flow runs focuses its popup. Before `app` has loaded the auth style is unknown and OAuth is
+   * assumed: wait for `app` (or pass `authType`) for key-based apps.
    */
   connect: (values?: AuthValues) => Promise<ConnectState>;
   /** Ends a running flow as `cancelled`. */
@@ -57,14 +58,13 @@ export interface UseConnectResult {
 }
 
 /** The app's flow under this provider, created on first use (render-safe: creating it has no effect). */
-function sharedFlow(context: RefoldContextValue, slug: string, timing: ConnectTiming): SharedConnectFlow {
+function sharedFlow(context: RefoldContextValue, slug: string): SharedConnectFlow {
   let shared = context.connectFlows.get(slug);
   if (!shared) {
     const { client, queryClient, scope, emit } = context;
     shared = {
       users: 0,
       flow: createConnectFlow({
-        ...timing,
         client,
         slug,
         host: browserPopupHost,
@@ -93,8 +93,8 @@ function sharedFlow(context: RefoldContextValue, slug: string, timing: ConnectTi
 export function useConnect(slug: string, options: UseConnectOptions = {}): UseConnectResult {
   const context = useRefoldContext('useConnect');
   const { data: app } = useApplication(slug);
-  const { authType: requested, onConnected, ...timing } = options;
-  const shared = sharedFlow(context, slug, timing);
+  const requested = options.authType;
+  const shared = sharedFlow(context, slug);
   const { flow } = shared;
   const state = useSyncExternalStore(flow.subscribe, flow.getState, flow.getState);
   const authType = resolveAuthType(app, requested);
@@ -114,20 +114,22 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     };
   }, [shared]);
 
-  const onConnectedRef = useRef(onConnected);
+  // The latest options, read when `connect` runs (so that inline options never change its identity).
+  const latest = useRef(options);
   useEffect(() => {
-    onConnectedRef.current = onConnected;
+    latest.current = options;
   });
 
   const connect = useCallback(
     (given?: AuthValues) => {
+      const { authType: _authType, onConnected: _onConnected, ...timing } = latest.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
-      const done = flow.start({ authType: requested, values: given ?? valuesRef.current, app });
+      const done = flow.start({ ...timing, authType: requested, values: given ?? valuesRef.current, app });
       void done.then((final) => {
         if (final.status !== 'connected' || !mounted.current) return;
         valuesRef.current = {};
         setValues({});
-        onConnectedRef.current?.();
+        latest.current.onConnected?.();
       });
       return done;
     },

@@ -66,11 +66,11 @@ export function useToggleWorkflow(
       onSuccess: (_answer, { workflowId, enabled }) => {
         emit({ type: 'workflow-toggled', slug, workflowId, enabled });
       },
-      onSettled: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: key, exact: true }),
-          queryClient.invalidateQueries({ queryKey: refoldKeys.enabledWorkflows(scope), exact: true }),
-        ]),
+      // Refetch without holding the mutation back: the error (or success) shows at once.
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: key, exact: true });
+        void queryClient.invalidateQueries({ queryKey: refoldKeys.enabledWorkflows(scope), exact: true });
+      },
     },
     queryClient,
   );

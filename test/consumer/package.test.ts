@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as root from '../../src/index.js';
@@ -33,10 +34,19 @@ const hookNames = [
   'RefoldTokenError',
   'RefoldResponseError',
   'RefoldPopupError',
+  'AppList',
+  'AppCard',
+  'ConnectionStatus',
+  'AuthForm',
+  'ConnectButton',
+  'DisconnectButton',
+  'ConnectDialog',
+  'ConfigForm',
+  'ExecutionList',
 ];
 
 describe('package root', () => {
-  it('exports the provider, every hook, the key factory, the client and the errors', () => {
+  it('exports the provider, every hook, the key factory, the client, the errors and the nine components', () => {
     for (const name of hookNames) expect(root, name).toHaveProperty(name);
   });
 });
@@ -66,6 +76,13 @@ describe('built bundle', () => {
     const core = readFileSync(join(out, 'core/index.js'), 'utf8');
     expect(core).not.toMatch(/from ["'](react|react-dom|@tanstack\/react-query)["']/);
     expect(core).not.toMatch(/^["']use client["']/);
+  });
+
+  it('ships one stylesheet of custom properties, under 5 kB gzipped, with no @import left', () => {
+    const css = readFileSync(join(out, 'styles.css'));
+    expect(css.toString()).toContain('--refold-accent');
+    expect(css.toString()).not.toContain('@import');
+    expect(gzipSync(css).length).toBeLessThan(5 * 1024);
   });
 
   it('has no eval, no new Function and no API-key header anywhere in the library entries', () => {

@@ -171,10 +171,12 @@ describe('createConnectFlow: OAuth popup and completion detection (fake timers)'
     const client = createRefoldClient({
       fetchToken: async () => env.mock.mintToken(ACCOUNT),
       fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method !== 'GET') return env.mock.handler(request);
         inFlight += 1;
         maxInFlight = Math.max(maxInFlight, inFlight);
         try {
-          return await env.mock.handler(new Request(input, init));
+          return await env.mock.handler(request);
         } finally {
           inFlight -= 1;
         }
@@ -296,6 +298,20 @@ describe('createConnectFlow: OAuth popup and completion detection (fake timers)'
     expect(final.error?.message).toMatch(/took too long/);
     expect(vi.getTimerCount()).toBe(0);
     expect(focusListeners.size).toBe(0);
+  });
+
+  it('timing given to start() applies to that run, over the options the flow was created with', async () => {
+    const env = inProcess();
+    const { host } = fakeHost();
+    const flow = createConnectFlow({ client: env.client, slug: 'slack', host, timeoutMs: 60_000 });
+    void flow.start({ timeoutMs: 1_000, graceMs: 500 });
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(flow.getState().status).toBe('timeout');
+
+    void flow.start(); // the flow's own options again
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(flow.getState().status).toBe('waiting');
+    flow.cancel();
   });
 
   it('the default timeout is 5 minutes', async () => {
@@ -550,7 +566,7 @@ describe('createConnectFlow against the mock over HTTP', () => {
 
     const done = flow.start({ app: salesforce, values: { instance_url: 'https://acme.my.salesforce.com' } });
     expect(host.open).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(flow.getState().status).toBe('waiting'));
+    await vi.waitFor(() => expect(flow.getState().status).toBe('waiting'), { timeout: 5_000 });
     expect(integrate().map((r) => r.body)).toEqual([{ instance_url: 'https://acme.my.salesforce.com' }]);
     expect(popups[0]!.url).toContain('/mock-oauth/authorize?state=');
 
@@ -566,7 +582,7 @@ describe('createConnectFlow against the mock over HTTP', () => {
     const { host } = fakeHost();
     const flow = createConnectFlow({ client, slug: 'hubspot', host });
     const done = flow.start();
-    await vi.waitFor(() => expect(flow.getState().status).toBe('waiting'));
+    await vi.waitFor(() => expect(flow.getState().status).toBe('waiting'), { timeout: 5_000 });
     const completedAt = Date.now();
     env.mock.completeOAuth(ACCOUNT, 'hubspot');
     await expect(done).resolves.toMatchObject({ status: 'connected' });

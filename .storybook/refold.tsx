@@ -1,0 +1,204 @@
+/// <reference types="vite/client" />
+/**
+ * The mock Refold behind every story: one `createMockRefold()` per story render, served through MSW's
+ * worker, and a `RefoldProvider` around the story whose `fetchToken` mints from that mock.
+ * Stories customise it with `parameters.refold` (see README.md beside this file).
+ */
+import { QueryClient } from '@tanstack/react-query';
+import type { Decorator } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
+import type { ReactNode } from 'react';
+import { action } from 'storybook/actions';
+import type { StoryContext } from 'storybook/internal/csf';
+import type { FetchToken } from '../src/core/token.js';
+import { RefoldProvider } from '../src/react/RefoldProvider.js';
+import type { RefoldProviderProps } from '../src/react/RefoldProvider.js';
+import { createMockRefold } from '../src/testing/mock-refold/index.js';
+import type { MockRefold, MockRefoldOptions } from '../src/testing/mock-refold/types.js';
+
+/** `parameters.refold` of a story (or of a file's `meta`, or of `preview.tsx`). */
+export interface RefoldStoryParameters {
+  /** Render the story without a provider and mock (for stories that need neither). @default false */
+  disable?: boolean;
+  /** Options of `createMockRefold()` (apps, workflows, executions, rate limit …). */
+  mockOptions?: MockRefoldOptions;
+  /** Changes the fresh mock before the story renders: connect apps, inject faults, reject saves … */
+  setup?: (mock: MockRefold, linkedAccountId: string) => void;
+  /** Each `fetchToken` call waits this long before minting, ms. @default 0 */
+  fetchTokenDelayMs?: number;
+  /** Makes `fetchToken` reject (your backend failing), with this message. */
+  fetchTokenError?: string;
+  /** The customer the tokens are minted for. @default 'demo-customer' */
+  linkedAccountId?: string;
+  /**
+   * Where the mock answers. @default 'https://app.refold.ai' on a story's own page; on docs pages, where
+   * several stories render at once, each gets its own `https://story-N.refold.test` so that their mocks
+   * stay apart.
+   */
+  baseUrl?: string;
+  /** More provider props (`messages`, `scope`, `onEvent` …). `locale` comes from the toolbar. */
+  providerProps?: Partial<Omit<RefoldProviderProps, 'children' | 'fetchToken' | 'queryClient'>>;
+}
+
+/** What a story's `beforeEach`, `play` and decorators find in `context.refold`. */
+export interface RefoldStoryState {
+  /** This render's mock: inspect `mock.requests`, `mock.account(id)`, call `mock.completeOAuth(…)`. */
+  mock: MockRefold;
+  baseUrl: string;
+  linkedAccountId: string;
+  /** The provider's `fetchToken`, counting its calls. */
+  fetchToken: FetchToken & { calls: number };
+  queryClient: QueryClient;
+  /** Unique per render: the provider is keyed on it, so each render starts with no token and no cache. */
+  key: string;
+}
+
+declare module 'storybook/internal/csf' {
+  interface Parameters {
+    refold?: RefoldStoryParameters;
+  }
+  interface StoryContext {
+    /** Set by the preview's `beforeEach` unless `parameters.refold.disable`. */
+    refold?: RefoldStoryState;
+  }
+}
+
+export const DEFAULT_BASE_URL = 'https://app.refold.ai';
+export const DEFAULT_LINKED_ACCOUNT_ID = 'demo-customer';
+
+/**
+ * The mocks of the renders on the page, by origin. MSW's loader resets the worker's handlers before every
+ * story, and a docs page renders many stories at once, so the mocks are served by one initial handler
+ * (which survives those resets) that routes each request to the mock of its origin.
+ */
+const mocks = new Map<string, MockRefold>();
+let renders = 0;
+
+const routeToMock = http.all(
+  ({ request }) => mocks.has(new URL(request.url).origin),
+  async ({ request }) => {
+    const mock = mocks.get(new URL(request.url).origin);
+    if (!mock) return HttpResponse.error();
+    try {
+      return await mock.handler(request);
+    } catch {
+      // A `network` fault: fetch rejects with a TypeError, as on a real network failure.
+      return HttpResponse.error();
+    }
+  },
+);
+
+/** `mswLoader`'s setup: the worker, with the mock router as its initial handler. */
+export async function startStoryWorker(): Promise<SetupWorker> {
+  const worker = setupWorker(routeToMock);
+  await worker.start({
+    // Beside the page in a static build (which may live under a sub-path), at the root in dev and Vitest.
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    quiet: true,
+    onUnhandledRequest(request, print) {
+      // Storybook's and Vite's own files pass; anything else not mocked is worth a warning.
+      if (new URL(request.url).origin !== location.origin) print.warning();
+    },
+  });
+  return worker;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+/** Project `beforeEach`: a fresh mock, served at this render's origin, and the state the decorator needs. */
+export function refoldBeforeEach(context: StoryContext): (() => void) | undefined {
+  const params: RefoldStoryParameters = context.parameters.refold ?? {};
+  if (params.disable) return undefined;
+  renders += 1;
+  const baseUrl = (
+    params.baseUrl ??
+    (context.viewMode === 'docs' ? `https://story-${renders}.refold.test` : DEFAULT_BASE_URL)
+  ).replace(/\/+$/, '');
+  const origin = new URL(baseUrl).origin;
+  const linkedAccountId = params.linkedAccountId ?? DEFAULT_LINKED_ACCOUNT_ID;
+  const mock = createMockRefold(params.mockOptions);
+  params.setup?.(mock, linkedAccountId);
+  const { fetchTokenDelayMs = 0, fetchTokenError } = params;
+  const fetchToken = Object.assign(
+    async ({ signal }: { signal: AbortSignal }) => {
+      fetchToken.calls += 1;
+      await wait(fetchTokenDelayMs, signal);
+      if (fetchTokenError !== undefined) throw new Error(fetchTokenError);
+      return { token: mock.mintToken(linkedAccountId), expiresIn: 3600 };
+    },
+    { calls: 0 },
+  );
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  mocks.set(origin, mock);
+  context.refold = { mock, baseUrl, linkedAccountId, fetchToken, queryClient, key: `render-${renders}` };
+  return () => {
+    if (mocks.get(origin) === mock) mocks.delete(origin);
+    queryClient.clear();
+  };
+}
+
+const onEvent = action('RefoldProvider onEvent');
+
+/** Wraps the story in a `RefoldProvider` for this render's mock, in the toolbar's locale. */
+export const withRefold: Decorator = (Story, context) => {
+  const state = context.refold;
+  if (!state) return <Story />;
+  const { providerProps = {} } = (context.parameters.refold ?? {}) as RefoldStoryParameters;
+  return (
+    <RefoldProvider
+      key={state.key}
+      onEvent={onEvent}
+      {...providerProps}
+      baseUrl={state.baseUrl}
+      locale={providerProps.locale ?? (context.globals.locale as string | undefined) ?? 'en'}
+      fetchToken={state.fetchToken}
+      queryClient={state.queryClient}
+    >
+      <Story />
+    </RefoldProvider>
+  );
+};
+
+/** Light or dark, from the toolbar: `data-theme` on a wrapper that paints the theme's colours, and on `<html>`. */
+export const withTheme: Decorator = (Story, context) => {
+  const theme = (context.globals.theme as string | undefined) === 'dark' ? 'dark' : 'light';
+  // On a story's own page also on <html> (for portals); a docs page shows stories of both themes at once.
+  if (typeof document !== 'undefined') {
+    if (context.viewMode === 'story') document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+  }
+  return (
+    <ThemeFrame theme={theme}>
+      <Story />
+    </ThemeFrame>
+  );
+};
+
+function ThemeFrame({ theme, children }: { theme: string; children: ReactNode }) {
+  return (
+    <div
+      data-theme={theme}
+      style={{
+        background: 'var(--refold-bg, Canvas)',
+        color: 'var(--refold-text, CanvasText)',
+        colorScheme: theme,
+        padding: '1rem',
+      }}
+    >
+      {children}
+    </div>
+  );
+}

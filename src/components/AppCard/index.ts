@@ -1,0 +1,2 @@
+export { AppCard } from './AppCard.js';
+export type { AppCardProps } from './AppCard.js';

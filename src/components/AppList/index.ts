@@ -1,0 +1,2 @@
+export { AppList } from './AppList.js';
+export type { AppListProps } from './AppList.js';

@@ -1,0 +1,2 @@
+export { AuthForm } from './AuthForm.js';
+export type { AuthFormProps } from './AuthForm.js';

@@ -1,0 +1,2 @@
+export { ConfigForm } from './ConfigForm.js';
+export type { ConfigFormProps } from './ConfigForm.js';

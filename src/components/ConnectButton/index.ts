@@ -1,0 +1,2 @@
+export { ConnectButton } from './ConnectButton.js';
+export type { ConnectButtonProps } from './ConnectButton.js';

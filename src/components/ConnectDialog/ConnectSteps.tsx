@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApplication } from '../../react/useApplication.js';
+import { useConnect } from '../../react/useConnect.js';
+import { AppList } from '../AppList/index.js';
+import { AuthForm } from '../AuthForm/AuthForm.js';
+import { ConfigForm } from '../ConfigForm/index.js';
+import { ConnectButton } from '../ConnectButton/ConnectButton.js';
+import { useMessages } from '../shared/useMessages.js';
+
+/** A step of the connect dialog. @internal */
+export type ConnectStep = 'pick' | 'authenticate' | 'configure' | 'done';
+
+const STEPS: readonly ConnectStep[] = ['pick', 'authenticate', 'configure', 'done'];
+
+/** Props of {@link ConnectSteps}. @internal */
+export interface ConnectStepsProps {
+  /** Start at "authenticate" with this app. */
+  initialSlug: string | undefined;
+  /** Called when an app got connected. */
+  onConnected: ((slug: string) => void) | undefined;
+  /** Closes the dialog. */
+  onClose: () => void;
+}
+
+/** OAuth button, or the form when the app needs input (keys, pre-auth values). */
+function Authenticate({ slug, onConnected }: { slug: string; onConnected: () => void }) {
+  const { app, fields } = useConnect(slug);
+  return app && fields.length === 0 ? (
+    <ConnectButton slug={slug} onConnected={onConnected} />
+  ) : (
+    <AuthForm slug={slug} onConnected={onConnected} />
+  );
+}
+
+/** The steps of the connect dialog: pick an app → authenticate → configure → done. @internal */
+export function ConnectSteps({ initialSlug, onConnected, onClose }: ConnectStepsProps) {
+  const { t } = useMessages('ConnectDialog');
+  const [slug, setSlug] = useState(initialSlug ?? '');
+  const [step, setStep] = useState<ConnectStep>(initialSlug ? 'authenticate' : 'pick');
+  const { data: app } = useApplication(slug);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const name = app?.name ?? slug;
+  const steps = initialSlug ? STEPS.slice(1) : STEPS;
+  const index = steps.indexOf(step);
+
+  // After a step change (not on opening), focus goes to the new step's heading.
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [step]);
+
+  function go(next: ConnectStep) {
+    moved.current = true;
+    setStep(next);
+  }
+
+  const heading = {
+    pick: t('connectDialog.step.pick'),
+    authenticate: t('connectDialog.authenticateHeading', { name }),
+    configure: t('connectDialog.configureHeading', { name }),
+    done: t('connectDialog.doneHeading', { name }),
+  }[step];
+
+  return (
+    <div className="refold-connect-dialog__body" data-step={step}>
+      <ol className="refold-connect-dialog__steps" aria-label={t('connectDialog.progress')}>
+        {steps.map((s, i) => (
+          <li
+            key={s}
+            aria-current={s === step ? 'step' : undefined}
+            data-state={i < index ? 'complete' : s === step ? 'current' : 'upcoming'}
+          >
+            {t(`connectDialog.step.${s}`)}
+          </li>
+        ))}
+      </ol>
+      <h3 ref={headingRef} tabIndex={-1} className="refold-connect-dialog__heading">
+        {heading}
+      </h3>
+      {step === 'pick' && (
+        <AppList
+          onSelect={(picked) => {
+            setSlug(picked.slug);
+            go('authenticate');
+          }}
+        />
+      )}
+      {step === 'authenticate' && (
+        <Authenticate
+          slug={slug}
+          onConnected={() => {
+            onConnected?.(slug);
+            go('configure');
+          }}
+        />
+      )}
+      {step === 'configure' && <ConfigForm slug={slug} onSaved={() => go('done')} />}
+      {step === 'done' && <p>{t('connectDialog.doneText', { name })}</p>}
+      <div className="refold-connect-dialog__footer">
+        {step === 'authenticate' && !initialSlug && (
+          <button type="button" className="refold-button" data-variant="secondary" onClick={() => go('pick')}>
+            {t('connectDialog.back')}
+          </button>
+        )}
+        {step === 'configure' && (
+          <button type="button" className="refold-button" data-variant="secondary" onClick={() => go('done')}>
+            {t('connectDialog.skip')}
+          </button>
+        )}
+        {step === 'done' && (
+          <button type="button" className="refold-button" onClick={onClose}>
+            {t('connectDialog.finish')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { ConnectDialog } from './ConnectDialog.js';
+export type { ConnectDialogProps } from './ConnectDialog.js';

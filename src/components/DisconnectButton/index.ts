@@ -1,0 +1,2 @@
+export { DisconnectButton } from './DisconnectButton.js';
+export type { DisconnectButtonProps } from './DisconnectButton.js';

@@ -1,0 +1,142 @@
+import { useId, useState } from 'react';
+import type { ExecutionStatus } from '../../core/types.js';
+import { useExecutions } from '../../react/useExecutions.js';
+import { cx } from '../shared/cx.js';
+import { ErrorState } from '../shared/ErrorState.js';
+import { useMessages } from '../shared/useMessages.js';
+import { ExecutionItem } from './ExecutionItem.js';
+import { STATUS_LABELS } from './StatusBadge.js';
+
+/** Props of {@link ExecutionList}. */
+export interface ExecutionListProps {
+  /** Only runs of this app. */
+  slug?: string;
+  /** Only runs of this workflow. */
+  workflowId?: string;
+  /** Runs per page. @default 10 */
+  pageSize?: number;
+  /** Extra class of the root. */
+  className?: string;
+}
+
+const STATUSES = Object.keys(STATUS_LABELS) as ExecutionStatus[];
+
+/**
+ * The customer's workflow runs, newest first: status badges, relative start times, a status filter,
+ * paging that keeps the current page on screen while the next loads, and expandable rows with each run's
+ * steps. Running runs show their progress and refresh until they finish.
+ *
+ * State in `data-state`: `loading`, `ready`, `empty`, `error`; `aria-busy` while another page loads.
+ *
+ * @example
+ * <ExecutionList slug="hubspot" />
+ */
+export function ExecutionList({ slug, workflowId, pageSize = 10, className }: ExecutionListProps) {
+  const { t } = useMessages('ExecutionList');
+  const id = useId();
+  const [status, setStatus] = useState<ExecutionStatus | ''>('');
+  // The page belongs to one set of filters: any other set starts on page 1.
+  const filters = `${slug ?? ''}\u0000${workflowId ?? ''}\u0000${status}\u0000${pageSize}`;
+  const [paging, setPaging] = useState({ filters, page: 1 });
+  const page = paging.filters === filters ? paging.page : 1;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const query = useExecutions({ page, limit: pageSize, slug, workflowId, status: status || undefined });
+  const { data } = query;
+  const busy = query.isPlaceholderData;
+  const state = query.isError ? 'error' : !data ? 'loading' : data.docs.length === 0 ? 'empty' : 'ready';
+  const totalPages = data?.totalPages ?? 0;
+  const goTo = (next: number) => {
+    if (next >= 1 && next <= totalPages && next !== page) setPaging({ filters, page: next });
+  };
+  const toggle = (runId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(runId)) next.add(runId);
+      return next;
+    });
+
+  return (
+    <div
+      className={cx('refold-execution-list', 'refold-root', className)}
+      data-state={state}
+      aria-busy={busy || state === 'loading' || undefined}
+    >
+      <div className="refold-execution-list__bar">
+        <label className="refold-label" htmlFor={`${id}-status`}>
+          {t('executionList.statusFilter')}
+        </label>
+        <select
+          id={`${id}-status`}
+          className="refold-input"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ExecutionStatus | '')}
+        >
+          <option value="">{t('executionList.allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(STATUS_LABELS[s])}
+            </option>
+          ))}
+        </select>
+      </div>
+      {query.isError && (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} component="ExecutionList" />
+      )}
+      {state === 'loading' && (
+        <p role="status">
+          <span className="refold-spinner" aria-hidden="true" /> {t('executionList.loading')}
+        </p>
+      )}
+      {data && data.docs.length === 0 && (
+        <p role="status" className="refold-help">
+          {status ? t('executionList.noMatch') : t('executionList.empty')}
+        </p>
+      )}
+      {data && data.docs.length > 0 && (
+        <ul className="refold-execution-list__items" aria-label={t('executionList.label')}>
+          {data.docs.map((run) => (
+            <ExecutionItem
+              key={run._id}
+              execution={run}
+              panelId={`${id}-${run._id}`}
+              expanded={expanded.has(run._id)}
+              onToggle={() => toggle(run._id)}
+            />
+          ))}
+        </ul>
+      )}
+      {totalPages > 1 && (
+        <nav className="refold-execution-list__bar" aria-label={t('executionList.pagination')}>
+          <button
+            type="button"
+            className="refold-button"
+            data-variant="secondary"
+            aria-disabled={page <= 1 || undefined}
+            onClick={() => goTo(page - 1)}
+          >
+            {t('executionList.previous')}
+          </button>
+          <span aria-live="polite">
+            {t('executionList.pageOf', { page, total: totalPages })}
+            {busy && (
+              <>
+                {' '}
+                <span className="refold-spinner" aria-hidden="true" />
+                <span className="refold-visually-hidden">{t('common.loading')}</span>
+              </>
+            )}
+          </span>
+          <button
+            type="button"
+            className="refold-button"
+            data-variant="secondary"
+            aria-disabled={page >= totalPages || undefined}
+            onClick={() => goTo(page + 1)}
+          >
+            {t('executionList.next')}
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

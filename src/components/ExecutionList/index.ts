@@ -1,0 +1,2 @@
+export { ExecutionList } from './ExecutionList.js';
+export type { ExecutionListProps } from './ExecutionList.js';

@@ -1,0 +1,18 @@
+export { AppList } from './AppList/index.js';
+export type { AppListProps } from './AppList/index.js';
+export { AppCard } from './AppCard/index.js';
+export type { AppCardProps } from './AppCard/index.js';
+export { ConnectionStatus } from './ConnectionStatus/index.js';
+export type { ConnectionStatusProps, ConnectionState } from './ConnectionStatus/index.js';
+export { AuthForm } from './AuthForm/index.js';
+export type { AuthFormProps } from './AuthForm/index.js';
+export { ConnectButton } from './ConnectButton/index.js';
+export type { ConnectButtonProps } from './ConnectButton/index.js';
+export { DisconnectButton } from './DisconnectButton/index.js';
+export type { DisconnectButtonProps } from './DisconnectButton/index.js';
+export { ConnectDialog } from './ConnectDialog/index.js';
+export type { ConnectDialogProps } from './ConnectDialog/index.js';
+export { ConfigForm } from './ConfigForm/index.js';
+export type { ConfigFormProps } from './ConfigForm/index.js';
+export { ExecutionList } from './ExecutionList/index.js';
+export type { ExecutionListProps } from './ExecutionList/index.js';

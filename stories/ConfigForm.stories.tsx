@@ -1,0 +1,197 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { ConfigForm } from '../src/components/ConfigForm/index.js';
+import { defaultConfigTemplate } from '../src/testing/mock-refold/index.js';
+import type { MockConfigField, MockRefoldOptions } from '../src/testing/mock-refold/index.js';
+
+const CONFIG_PATH = '/api/v2/f-sdk/config';
+
+/** HubSpot's config with only the fields named (values overridable) and no workflows. */
+function onlyFields(fields: Record<string, Partial<MockConfigField>>): MockRefoldOptions {
+  const template = defaultConfigTemplate({ name: 'HubSpot', slug: 'hubspot' }).fields;
+  return {
+    configs: {
+      hubspot: {
+        fields: template.filter((f) => f.id in fields).map((f) => ({ ...f, ...fields[f.id] })),
+      },
+    },
+    workflows: [],
+  };
+}
+
+const meta = {
+  title: 'Components/ConfigForm',
+  component: ConfigForm,
+  tags: ['autodocs'],
+  args: { slug: 'hubspot' },
+} satisfies Meta<typeof ConfigForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** HubSpot's configuration: one field of every type, a hidden field (not shown) and two workflows. */
+export const Default: Story = {
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Save' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Routing rules' })).toBeVisible();
+    await expect(canvas.queryByText('External reference')).toBeNull();
+  },
+};
+
+/** `stage` depends on `pipeline`: disabled with a hint until a pipeline is chosen, then its stages load. */
+export const DependentField: Story = {
+  parameters: { refold: { mockOptions: onlyFields({ pipeline: {}, stage: {} }) } },
+  play: async ({ canvas, userEvent }) => {
+    const stage = await canvas.findByRole('combobox', { name: 'Default stage' });
+    await expect(stage).toBeDisabled();
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Pipeline' }), 'sales');
+    await waitFor(() => expect(stage).toBeEnabled());
+    await userEvent.selectOptions(stage, 'qualified');
+  },
+};
+
+/** Field mappings (`map` and `map_v2`): a select of target options per label. */
+export const FieldMapping: Story = {
+  parameters: {
+    refold: {
+      mockOptions: onlyFields({ field_mapping: { value: { email: 'email' } }, status_mapping: {} }),
+    },
+  },
+  play: async ({ canvas }) => {
+    const mapping = await canvas.findByRole('group', { name: 'Field mapping' });
+    await expect(within(mapping).getByRole('combobox', { name: 'Email' })).toHaveValue('email');
+  },
+};
+
+/** A rule engine with one saved rule; operators and values load per column. */
+export const RuleEngine: Story = {
+  parameters: {
+    refold: {
+      mockOptions: onlyFields({
+        routing_rules: { value: { rules: [{ lhs: 'country', operator: 'neq', rhs: 'IN' }] } },
+      }),
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    const rules = await canvas.findByRole('group', { name: 'Routing rules' });
+    await waitFor(() =>
+      expect(within(rules).getByRole('combobox', { name: 'Operator of rule 1' })).toBeEnabled(),
+    );
+    await userEvent.click(within(rules).getByRole('button', { name: 'Add rule' }));
+    await userEvent.selectOptions(
+      within(rules).getByRole('combobox', { name: 'Column of rule 2' }),
+      'amount',
+    );
+  },
+};
+
+/** JSON is checked as you type; invalid JSON says where, and blocks saving. */
+export const InvalidJson: Story = {
+  parameters: { refold: { mockOptions: onlyFields({ custom_payload: {} }) } },
+  play: async ({ canvas, userEvent }) => {
+    const json = await canvas.findByRole('textbox', { name: 'Extra payload (JSON)' });
+    await userEvent.clear(json);
+    await userEvent.type(json, '{{"source": "refold",}');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
+    await expect(json).toHaveAccessibleDescription(/not valid JSON: check line 1, column 21/);
+  },
+};
+
+/** A date field (`<input type="date">`) with a stored value. */
+export const DateField: Story = {
+  parameters: { refold: { mockOptions: onlyFields({ sync_start_date: { value: '2025-03-01' } }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByLabelText('Sync records created after')).toHaveValue('2025-03-01');
+  },
+};
+
+/** Workflow switches (optimistic); a workflow's own fields show while it is on. */
+export const Workflows: Story = {
+  args: { slug: 'slack' },
+  parameters: { refold: { mockOptions: { configs: { slack: { fields: [] } } } } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('switch', { name: 'Post new deals to Slack' }));
+    await expect(await canvas.findByRole('textbox', { name: 'Minimum amount' })).toBeVisible();
+  },
+};
+
+/** While Refold saves. */
+export const Saving: Story = {
+  parameters: {
+    refold: { setup: (mock) => mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 1e9 }) },
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Save' }));
+    await expect(await canvas.findByText('Saving…')).toBeVisible();
+  },
+};
+
+/** After a successful save: “Saved” is announced. */
+export const Saved: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Record name prefix' }), 'ACME-');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
+    await expect(await canvas.findByText('Saved')).toBeVisible();
+  },
+};
+
+/** Refold refuses two values: each field shows its message, and every typed value stays. */
+export const FieldErrors: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Default owner email' }), 'not-an-email');
+    const batch = canvas.getByRole('textbox', { name: 'Batch size' });
+    await userEvent.clear(batch);
+    await userEvent.type(batch, 'lots');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
+    await expect(await canvas.findByText('Batch size must be a number')).toBeVisible();
+    await expect(canvas.getByText('Default owner email must be a valid email address')).toBeVisible();
+  },
+};
+
+/** Edited but not saved: the indicator shows, and Reset brings the loaded values back. */
+export const UnsavedChanges: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Notes for your team' }), 'Draft');
+    await expect(canvas.getByText('Unsaved changes')).toBeVisible();
+  },
+};
+
+/** Waiting for the config. */
+export const Loading: Story = {
+  parameters: { refold: { setup: (mock) => mock.inject({ path: CONFIG_PATH }, { delayMs: 1e9 }) } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loading settings…');
+  },
+};
+
+/** The config failed to load; “Try again” loads it. */
+export const LoadError: Story = {
+  parameters: { refold: { setup: (mock) => mock.inject({ path: CONFIG_PATH }, { status: 500 }) } },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+/** Too many requests (Retry-After beyond what the client waits for). */
+export const RateLimited: Story = {
+  parameters: {
+    refold: {
+      setup: (mock) =>
+        mock.inject({ path: CONFIG_PATH }, { status: 429, headers: { 'retry-after': '60' }, times: 10 }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Too many requests. Try again in 60 seconds.',
+    );
+  },
+};
+
+/** The session token keeps being refused. */
+export const SessionExpired: Story = {
+  parameters: { refold: { setup: (mock) => mock.inject({ path: CONFIG_PATH }, { status: 401, times: 10 }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Your session has expired.');
+  },
+};

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
+import type { ConnectionState } from '../../src/components/ConnectionStatus/index.js';
+import type { Application } from '../../src/core/types.js';
+import { useConnect } from '../../src/react/useConnect.js';
+import { expectNoAxeViolations } from '../browser-setup/axe.js';
+import { setupMockWorker } from '../browser-setup/msw.js';
+import { renderRefold } from '../browser-setup/render.js';
+
+const { mock, sent } = setupMockWorker();
+const ACCOUNT = 'test-customer';
+
+const badge = (container: HTMLElement) => container.querySelector<HTMLElement>('.refold-connection-status')!;
+
+function ConnectZendesk() {
+  const { connect } = useConnect('zendesk');
+  return (
+    <button
+      type="button"
+      onClick={() => void connect({ subdomain: 'acme', email: 'agent@acme.example', api_token: 'secret' })}
+    >
+      Connect Zendesk
+    </button>
+  );
+}
+
+describe('ConnectionStatus', () => {
+  it.each<[string, (id: string) => void, ConnectionState, string]>([
+    [
+      'connected',
+      (id) => void mock.account(id).connect('slack', { identifier: 'team@acme.example' }),
+      'connected',
+      'Connected as team@acme.example',
+    ],
+    [
+      'expired',
+      (id) => void mock.account(id).connect('slack', { status: 'expired', identifier: 'old@acme.example' }),
+      'expired',
+      'Connection expired for old@acme.example',
+    ],
+    ['not connected', () => undefined, 'disconnected', 'Not connected'],
+  ])('shows %s from the app data, with no axe violations', async (_, setup, state, text) => {
+    setup(ACCOUNT);
+    const screen = renderRefold(<ConnectionStatus slug="slack" />, { mock });
+    expect(await screen.findByText(text)).toBeTruthy();
+    expect(badge(screen.container)).toHaveAttribute('data-state', state);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('says "Connected" without an account name when Refold sends only `connected: true`', async () => {
+    const app: Application = { name: 'Old', slug: 'old', description: '', connected: true };
+    const screen = renderRefold(<ConnectionStatus app={app} status="connected" />, { mock });
+    expect(badge(screen.container)).toHaveTextContent(/^Connected$/);
+  });
+
+  it('announces, in the same polite live region, the flow going from not connected to connecting to connected', async () => {
+    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 400 });
+    const screen = renderRefold(
+      <>
+        <ConnectionStatus slug="zendesk" />
+        <ConnectZendesk />
+      </>,
+      { mock },
+    );
+    await screen.findByText('Not connected');
+    const region = badge(screen.container);
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toHaveAttribute('aria-atomic', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Zendesk' }));
+    await expect.poll(() => region.dataset.state).toBe('connecting');
+    expect(region).toHaveTextContent('Connecting…');
+    await expectNoAxeViolations(screen.container);
+    await expect.poll(() => region.textContent, { timeout: 5000 }).toBe('Connected as agent@acme.example');
+    expect(badge(screen.container)).toBe(region);
+  });
+
+  it('shows a checking state while loading, then an error with a retry', async () => {
+    mock.inject({ path: '/api/v2/f-sdk/application/slack' }, { status: 500, delayMs: 200 });
+    const screen = renderRefold(<ConnectionStatus slug="slack" />, { mock });
+    expect(badge(screen.container)).toHaveAttribute('data-state', 'loading');
+    expect(badge(screen.container)).toHaveTextContent('Checking connection…');
+    await expectNoAxeViolations(screen.container);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Not connected')).toBeTruthy();
+  });
+
+  it('with `status` subscribes to nothing and sends no request', async () => {
+    const screen = renderRefold(
+      <>
+        {(['connected', 'expired', 'disconnected', 'connecting'] as const).map((status) => (
+          <ConnectionStatus key={status} slug="slack" status={status} />
+        ))}
+      </>,
+      { mock },
+    );
+    expect([...screen.container.querySelectorAll('[data-state]')].map((b) => b.textContent)).toEqual([
+      'Connected',
+      'Connection expired',
+      'Not connected',
+      'Connecting…',
+    ]);
+    await expectNoAxeViolations(screen.container);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent()).toHaveLength(0);
+  });
+
+  it('renders a hostile account identifier as text (fault 23)', async () => {
+    const app: Application = {
+      name: 'X',
+      slug: 'x',
+      description: '',
+      connected_accounts: [
+        { identifier: '<img src=x onerror=alert(1)>', auth_type: 'oauth2', connectedAt: '' },
+      ],
+    };
+    const screen = renderRefold(<ConnectionStatus app={app} status="connected" />, { mock });
+    expect(badge(screen.container).textContent).toBe('Connected as <img src=x onerror=alert(1)>');
+    expect(screen.container.querySelector('img')).toBeNull();
+  });
+
+  it('uses the provider locale', async () => {
+    const screen = renderRefold(<ConnectionStatus slug="slack" status="disconnected" />, {
+      mock,
+      providerProps: { locale: 'de' },
+    });
+    expect(badge(screen.container)).toHaveTextContent('Nicht verbunden');
+  });
+});

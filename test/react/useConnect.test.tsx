@@ -1,0 +1,508 @@
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RefoldApiError, RefoldPopupError, RefoldValidationError } from '../../src/core/errors.js';
+import type { FetchToken } from '../../src/core/token.js';
+import { RefoldProvider, useConnect } from '../../src/react/index.js';
+import type { RefoldEvent, UseConnectOptions } from '../../src/react/index.js';
+import { mockFetchToken, reactMajor, renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
+
+const { mock, sent } = setupMockServer();
+// Flows take a few requests and timers; leave loaded machines room (waitFor returns as soon as it passes).
+configure({ asyncUtilTimeout: 5_000 });
+const ACCOUNT = 'customer-a';
+/** Short timings so that grace, timeout and polling play out in well under a second. */
+const FAST: UseConnectOptions = { fastPollMs: 100, trustClosedAfterMs: 50, graceMs: 300 };
+
+/**
+ * What `window.open` returns in these tests. With `coop`, the provider's opener policy severs the handle as
+ * soon as the popup is sent there: `closed` reads true for a window still open, and `close()` does nothing.
+ */
+function fakeWindow(options: { coop?: boolean } = {}) {
+  const win = {
+    closed: false,
+    close: vi.fn(() => {
+      if (!options.coop) win.closed = true;
+    }),
+    focus: vi.fn(),
+    location: {
+      replace: vi.fn((_url: string) => {
+        if (options.coop) win.closed = true;
+      }),
+    },
+  };
+  return win;
+}
+
+function stubOpen(win: ReturnType<typeof fakeWindow> | null = fakeWindow()) {
+  const open = vi.spyOn(window, 'open').mockImplementation(() => win as unknown as Window);
+  return { open, win: win! };
+}
+
+const appGets = (slug = 'slack') =>
+  sent().filter((r) => r.method === 'GET' && r.path === `/api/v2/f-sdk/application/${slug}`).length;
+const integrates = (slug = 'slack') =>
+  sent().filter((r) => r.method === 'POST' && r.path === `/api/v1/${slug}/integrate`);
+const saves = (slug: string) =>
+  sent().filter((r) => r.method === 'POST' && r.path === `/api/v2/app/${slug}/save`);
+/** Waits in real time, flushing React updates meanwhile. */
+const pause = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+/** Spies on the focus and visibility listeners the flow adds, to check that it removes them. */
+function spyFocusListeners() {
+  const added = vi.spyOn(window, 'addEventListener');
+  const removed = vi.spyOn(window, 'removeEventListener');
+  const docAdded = vi.spyOn(document, 'addEventListener');
+  const docRemoved = vi.spyOn(document, 'removeEventListener');
+  const pairs = () => [
+    ...added.mock.calls.filter(([type]) => type === 'focus').map(([, fn]) => ({ fn, off: removed })),
+    ...docAdded.mock.calls
+      .filter(([type]) => type === 'visibilitychange')
+      .map(([, fn]) => ({ fn, off: docRemoved })),
+  ];
+  return {
+    count: () => pairs().length,
+    allRemoved: () =>
+      pairs().every(({ fn, off }) => off.mock.calls.some(([, removedFn]) => removedFn === fn)),
+  };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
+  it('strict mode: one token fetch, one request per query, one popup, one integrate request', async () => {
+    const { open, win } = stubOpen();
+    const { result, fetchToken } = renderRefoldHook(mock, () => useConnect('slack', FAST), { strict: true });
+    await waitFor(() => expect(result.current.app?.slug).toBe('slack'));
+    expect(sent()).toHaveLength(1);
+
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(integrates()).toHaveLength(1);
+    expect(win.location.replace).toHaveBeenCalledTimes(1);
+
+    mock.completeOAuth(ACCOUNT, 'slack');
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens window.open synchronously in the click handler, before the (slow) token fetch settles', async () => {
+    const { open, win } = stubOpen();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      await gate;
+      return { token: mock.mintToken(ACCOUNT), expiresIn: 3600 };
+    });
+    let openCallsWhenHandlerReturned = -1;
+    function ConnectSlack() {
+      const slack = useConnect('slack');
+      return (
+        <button
+          onClick={() => {
+            void slack.connect();
+            openCallsWhenHandlerReturned = open.mock.calls.length;
+          }}
+        >
+          Connect {slack.status}
+        </button>
+      );
+    }
+    render(
+      <RefoldProvider fetchToken={fetchToken} queryClient={testQueryClient()}>
+        <ConnectSlack />
+      </RefoldProvider>,
+    );
+
+    fireEvent.click(screen.getByRole('button'));
+    expect(openCallsWhenHandlerReturned).toBe(1);
+    expect(open).toHaveBeenCalledWith('', 'refold-connect-slack', expect.stringContaining('popup'));
+    expect(win.location.replace).not.toHaveBeenCalled();
+    expect(screen.getByRole('button').textContent).toBe('Connect opening');
+    expect(sent()).toHaveLength(0);
+
+    await act(async () => release());
+    await waitFor(() => expect(win.location.replace).toHaveBeenCalledTimes(1));
+    expect(win.location.replace.mock.calls[0]![0]).toMatch(
+      /^https:\/\/app\.refold\.ai\/mock-oauth\/authorize\?state=/,
+    );
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('popup blocked: `blocked` with a RefoldPopupError and a readable message, no integrate request; a retry opens it', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const { result } = renderRefoldHook(mock, () => useConnect('slack'));
+    await waitFor(() => expect(result.current.app).toBeDefined());
+
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('blocked');
+    expect(result.current.isConnecting).toBe(false);
+    expect(result.current.error).toBeInstanceOf(RefoldPopupError);
+    expect(result.current.error).toMatchObject({ reason: 'blocked', code: 'popup_blocked' });
+    expect(result.current.error?.message).toMatch(/blocked the sign-in window.*allow pop-ups/i);
+    await pause(50);
+    expect(integrates()).toHaveLength(0);
+    expect(sent()).toHaveLength(1); // the app query only
+
+    const win = fakeWindow();
+    open.mockReturnValue(win as unknown as Window);
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('opening');
+    expect(result.current.error).toBeUndefined();
+    act(() => result.current.cancel());
+  });
+
+  it('user closes the popup: after the grace `cancelled`, focus listeners removed, polling stopped', async () => {
+    const { win } = stubOpen();
+    const listeners = spyFocusListeners();
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    await pause(150); // the handle was seen open
+    win.closed = true;
+    await pause(150);
+    expect(result.current.status).toBe('waiting'); // within the grace
+
+    await waitFor(() => expect(result.current.status).toBe('cancelled'));
+    expect(result.current.error).toBeInstanceOf(RefoldPopupError);
+    expect(result.current.error).toMatchObject({ reason: 'closed' });
+    expect(listeners.count()).toBeGreaterThan(0);
+    expect(listeners.allRemoved()).toBe(true);
+    const polls = appGets();
+    await pause(400);
+    expect(appGets()).toBe(polls);
+  });
+
+  it('timeout: `timeout` with a RefoldPopupError, the popup closed, polling stopped', async () => {
+    const { win } = stubOpen();
+    const listeners = spyFocusListeners();
+    const { result } = renderRefoldHook(mock, () =>
+      useConnect('slack', { ...FAST, timeoutMs: 200, graceMs: 100 }),
+    );
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('timeout'));
+    expect(result.current.error).toBeInstanceOf(RefoldPopupError);
+    expect(result.current.error).toMatchObject({ reason: 'timeout' });
+    expect(win.close).toHaveBeenCalled();
+    expect(listeners.allRemoved()).toBe(true);
+    const polls = appGets();
+    await pause(400);
+    expect(appGets()).toBe(polls);
+  });
+
+  it('opener policy: `closed` reads true at once, polling goes on, and the completed connection is detected', async () => {
+    const { win } = stubOpen(fakeWindow({ coop: true }));
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(win.location.replace).toHaveBeenCalled());
+    expect(win.closed).toBe(true);
+    const polls = appGets();
+    await pause(800); // well past the trust delay and the grace
+    expect(result.current.status).toBe('waiting');
+    expect(appGets()).toBeGreaterThan(polls + 2);
+
+    mock.completeOAuth(ACCOUNT, 'slack');
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+  });
+
+  it('unmount while the popup is open: polling stops, the popup closes, nothing fires afterwards', async () => {
+    const { win } = stubOpen();
+    const listeners = spyFocusListeners();
+    const onEvent = vi.fn<(event: RefoldEvent) => void>();
+    const onConnected = vi.fn();
+    let renders = 0;
+    const { result, unmount } = renderRefoldHook(
+      mock,
+      () => {
+        renders += 1;
+        return useConnect('slack', { ...FAST, onConnected });
+      },
+      { onEvent },
+    );
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+
+    unmount();
+    expect(win.close).toHaveBeenCalled();
+    expect(listeners.allRemoved()).toBe(true);
+    const polls = sent().length;
+    const rendered = renders;
+    mock.completeOAuth(ACCOUNT, 'slack');
+    await pause(500);
+    expect(sent()).toHaveLength(polls);
+    expect(renders).toBe(rendered);
+    expect(onConnected).not.toHaveBeenCalled();
+    expect(onEvent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'connected' }));
+  });
+
+  it('double click on Connect: one popup (brought to the front), one flow, one integrate request', async () => {
+    const { open, win } = stubOpen();
+    function ConnectSlack() {
+      const slack = useConnect('slack', FAST);
+      return <button onClick={() => void slack.connect()}>{slack.status}</button>;
+    }
+    render(
+      <RefoldProvider fetchToken={mockFetchToken(mock)} queryClient={testQueryClient()}>
+        <ConnectSlack />
+      </RefoldProvider>,
+    );
+    const button = screen.getByRole('button');
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(win.focus).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(button.textContent).toBe('waiting'));
+    fireEvent.click(button);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(integrates()).toHaveLength(1);
+  });
+
+  it('two useConnect of the same app share one flow: one popup, and it survives one of them unmounting', async () => {
+    const { open, win } = stubOpen();
+    const statuses: Record<string, string> = {};
+    function Button({ name }: { name: string }) {
+      const slack = useConnect('slack', FAST);
+      statuses[name] = slack.status;
+      return <button onClick={() => void slack.connect()}>{name}</button>;
+    }
+    function Page({ showA }: { showA: boolean }): ReactNode {
+      return (
+        <RefoldProvider fetchToken={fetchToken} queryClient={queryClient}>
+          {showA && <Button name="A" />}
+          <Button name="B" />
+        </RefoldProvider>
+      );
+    }
+    const fetchToken = mockFetchToken(mock);
+    const queryClient = testQueryClient();
+    const { rerender } = render(<Page showA />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'A' }));
+    fireEvent.click(screen.getByRole('button', { name: 'B' }));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(win.focus).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(statuses).toEqual({ A: 'waiting', B: 'waiting' }));
+
+    rerender(<Page showA={false} />);
+    expect(win.close).not.toHaveBeenCalled();
+    mock.completeOAuth(ACCOUNT, 'slack');
+    await waitFor(() => expect(statuses.B).toBe('connected'));
+    expect(integrates()).toHaveLength(1);
+  });
+
+  it('the timing of the hook that starts the flow applies, even when another useConnect of the app mounted first', async () => {
+    stubOpen();
+    const { result } = renderRefoldHook(mock, () => ({
+      status: useConnect('slack'), // e.g. a status badge, mounted first, with the default timing
+      button: useConnect('slack', { ...FAST, timeoutMs: 200, graceMs: 100 }),
+    }));
+    act(() => {
+      void result.current.button.connect();
+    });
+    await waitFor(() => expect(result.current.button.status).toBe('timeout'));
+    expect(result.current.status.status).toBe('timeout');
+  });
+
+  it('three poll failures in a row end the flow as `error`', async () => {
+    const { win } = stubOpen();
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    mock.inject({ method: 'GET', path: '/api/v2/f-sdk/application/slack' }, { status: 500, times: 3 });
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(RefoldApiError);
+    expect(result.current.error).toMatchObject({ status: 500 });
+    expect(win.close).toHaveBeenCalled();
+  });
+
+  it('polls at once when the page regains focus', async () => {
+    stubOpen();
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', { fastPollMs: 60_000 }));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    const polls = appGets();
+    const focus = () =>
+      act(() => {
+        window.dispatchEvent(new Event('focus'));
+      });
+
+    focus();
+    await waitFor(() => expect(appGets()).toBe(polls + 1));
+    await pause(200);
+    expect(appGets()).toBe(polls + 1); // nothing else: the next scheduled poll is a minute away
+    expect(result.current.status).toBe('waiting');
+
+    mock.completeOAuth(ACCOUNT, 'slack');
+    focus();
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+  });
+
+  it('connected: refetches the app, fires onEvent({ type: "connected" }) and onConnected once', async () => {
+    stubOpen();
+    const onEvent = vi.fn<(event: RefoldEvent) => void>();
+    const onConnected = vi.fn();
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', { ...FAST, onConnected }), {
+      onEvent,
+    });
+    await waitFor(() => expect(result.current.app?.connected_accounts).toEqual([]));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    mock.completeOAuth(ACCOUNT, 'slack');
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    await waitFor(() =>
+      expect(result.current.app?.connected_accounts).toMatchObject([
+        { auth_type: 'oauth2', status: 'active' },
+      ]),
+    );
+    expect(onEvent).toHaveBeenCalledExactlyOnceWith({ type: 'connected', slug: 'slack', authType: 'oauth2' });
+    expect(onConnected).toHaveBeenCalledTimes(1);
+  });
+
+  it('detects a completed connection within about a second with the default 750 ms poll', async () => {
+    stubOpen();
+    const { result } = renderRefoldHook(mock, () => useConnect('hubspot'));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    const completedAt = Date.now();
+    mock.completeOAuth(ACCOUNT, 'hubspot');
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    // One poll interval plus one request; the margin is for loaded machines.
+    expect(Date.now() - completedAt).toBeLessThan(3_000);
+  });
+
+  it('cancel(): `cancelled` without an error, popup closed; reset() goes back to idle', async () => {
+    const { win } = stubOpen();
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    act(() => result.current.cancel());
+    expect(result.current.status).toBe('cancelled');
+    expect(result.current.error).toBeUndefined();
+    expect(win.close).toHaveBeenCalled();
+    act(() => result.current.reset());
+    expect(result.current.status).toBe('idle');
+  });
+});
+
+describe(`useConnect on React ${reactMajor}: no popup`, () => {
+  it('machine-to-machine (client_credentials): connected without window.open', async () => {
+    const open = vi.spyOn(window, 'open');
+    const onEvent = vi.fn<(event: RefoldEvent) => void>();
+    const { result } = renderRefoldHook(mock, () => useConnect('quickbooks'), { onEvent });
+    await waitFor(() => expect(result.current.app?.grant_type).toBe('client_credentials'));
+    expect(result.current.authType).toBe('oauth2');
+
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('saving');
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    expect(open).not.toHaveBeenCalled();
+    expect(onEvent).toHaveBeenCalledWith({ type: 'connected', slug: 'quickbooks', authType: 'oauth2' });
+    await waitFor(() => expect(result.current.app?.connected_accounts).toHaveLength(1));
+  });
+
+  it('OAuth pre-auth fields: checked before the popup opens, then sent in the integrate body', async () => {
+    const { open } = stubOpen();
+    const { result } = renderRefoldHook(mock, () => useConnect('salesforce', FAST));
+    await waitFor(() => expect(result.current.fields.map((f) => f.name)).toEqual(['instance_url']));
+
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('error');
+    expect(result.current.error).toBeInstanceOf(RefoldValidationError);
+    expect(result.current.fieldErrors).toEqual({ instance_url: 'required' });
+    expect(open).not.toHaveBeenCalled();
+
+    act(() => result.current.setValue('instance_url', 'https://acme.my.salesforce.com'));
+    act(() => {
+      void result.current.connect();
+    });
+    expect(open).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    expect(integrates('salesforce').map((r) => r.body)).toEqual([
+      { instance_url: 'https://acme.my.salesforce.com' },
+    ]);
+    act(() => result.current.cancel());
+  });
+
+  it('key-based: an empty required field sends nothing and is named in fieldErrors; typed values stay', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { result } = renderRefoldHook(mock, () => useConnect('zendesk'));
+    await waitFor(() => expect(result.current.fields).toHaveLength(3));
+    expect(result.current.authType).toBe('keybased');
+
+    act(() => result.current.setValue('subdomain', 'acme'));
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('error');
+    expect(result.current.error).toBeInstanceOf(RefoldValidationError);
+    expect(result.current.fieldErrors).toEqual({ email: 'required', api_token: 'required' });
+    expect(result.current.values).toEqual({ subdomain: 'acme' });
+    await pause(50);
+    expect(saves('zendesk')).toHaveLength(0);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('key-based: a refused save keeps every typed value and shows the server message, without the secret; a good one connects', async () => {
+    const onEvent = vi.fn<(event: RefoldEvent) => void>();
+    const { result } = renderRefoldHook(mock, () => useConnect('zendesk'), { onEvent });
+    await waitFor(() => expect(result.current.fields).toHaveLength(3));
+    const typed = { subdomain: 'acme', email: 'agent@acme.example', api_token: 'zd-secret-51c0' };
+    mock.account(ACCOUNT).rejectNextSave('zendesk', 'the token was revoked');
+    act(() => {
+      for (const [name, value] of Object.entries(typed)) result.current.setValue(name, value);
+    });
+    act(() => {
+      void result.current.connect();
+    });
+    expect(result.current.status).toBe('saving');
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(RefoldApiError);
+    expect(result.current.error?.message).toBe('Failed to verify credentials: the token was revoked');
+    expect(result.current.values).toEqual(typed);
+    expect(saves('zendesk').map((r) => r.body)).toEqual([typed]);
+    const shown = JSON.stringify([result.current.error, result.current.fieldErrors, onEvent.mock.calls]);
+    expect(shown).not.toContain(typed.api_token);
+
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    expect(result.current.values).toEqual({});
+    expect(onEvent).toHaveBeenCalledWith({ type: 'connected', slug: 'zendesk', authType: 'keybased' });
+    await waitFor(() =>
+      expect(result.current.app?.connected_accounts).toMatchObject([{ auth_type: 'keybased' }]),
+    );
+  });
+});
