@@ -100,12 +100,19 @@ export default defineConfig({
           browser: browser(),
         },
       },
-      {
-        // Every story of stories/ as a test in Chromium, with axe (parameters.a11y.test = 'error').
+      // Every story of stories/ as a test in Chromium, with axe (parameters.a11y.test = 'error'): once in the
+      // light theme and once in the dark one (.storybook/vitest.dark.ts forces the theme).
+      ...(['light', 'dark'] as const).map((theme) => ({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         optimizeDeps: { include: [...browserDeps, 'msw-storybook-addon/csf3'] },
-        test: { name: 'storybook', testTimeout: 20_000, browser: browser() },
-      },
+        test: {
+          name: theme === 'light' ? 'storybook' : 'storybook-dark',
+          testTimeout: 20_000,
+          browser: browser(),
+          // A string: the Storybook plugin keeps a string setupFiles and replaces an array.
+          ...(theme === 'dark' && { setupFiles: '.storybook/vitest.dark.ts' }),
+        },
+      })),
       {
         // Chromium with its popup blocker on, driven from Node (test/browser-setup/popup-blocking.ts).
         test: {

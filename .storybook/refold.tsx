@@ -174,7 +174,9 @@ export const withRefold: Decorator = (Story, context) => {
 
 /** Light or dark, from the toolbar: `data-theme` on a wrapper that paints the theme's colours, and on `<html>`. */
 export const withTheme: Decorator = (Story, context) => {
-  const theme = (context.globals.theme as string | undefined) === 'dark' ? 'dark' : 'light';
+  // The dark run of the story tests forces the theme (see .storybook/vitest.dark.ts).
+  const forced = (globalThis as { __REFOLD_STORY_THEME__?: string }).__REFOLD_STORY_THEME__;
+  const theme = (forced ?? (context.globals.theme as string | undefined)) === 'dark' ? 'dark' : 'light';
   // On a story's own page also on <html> (for portals); a docs page shows stories of both themes at once.
   if (typeof document !== 'undefined') {
     if (context.viewMode === 'story') document.documentElement.dataset.theme = theme;
