@@ -17,7 +17,7 @@ import { useApplication } from './useApplication.js';
 export interface UseConnectOptions extends ConnectTiming {
   /** `oauth2` or `keybased`; default: what the app supports (OAuth when it supports both). */
   authType?: AuthType;
-  /** Called when a flow started or joined by this hook ends connected, while the hook is mounted. */
+  /** Called when the app's flow ends connected (whichever hook started it), while this hook is mounted. */
   onConnected?: () => void;
 }
 
@@ -101,14 +101,11 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   const [values, setValues] = useState<AuthValues>({});
   // The latest values, for a connect called in the same event as the last setValue.
   const valuesRef = useRef(values);
-  const mounted = useRef(false);
 
   // Count the hooks sharing the flow; the last one to unmount stops it (timers, polling, popup).
   useEffect(() => {
-    mounted.current = true;
     shared.users += 1;
     return () => {
-      mounted.current = false;
       shared.users -= 1;
       if (shared.users === 0) shared.flow.dispose();
     };
@@ -120,18 +117,26 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     latest.current = options;
   });
 
+  // Every mounted hook of the app hears of a connection as the flow reports it, before React re-renders, so a
+  // parent that unmounts the form on "connected" still gets its callback.
+  useEffect(() => {
+    let previous = flow.getState().status;
+    return flow.subscribe(() => {
+      const { status } = flow.getState();
+      if (status === 'connected' && previous !== 'connected') {
+        valuesRef.current = {};
+        setValues({});
+        latest.current.onConnected?.();
+      }
+      previous = status;
+    });
+  }, [flow]);
+
   const connect = useCallback(
     (given?: AuthValues) => {
       const { authType: _authType, onConnected: _onConnected, ...timing } = latest.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
-      const done = flow.start({ ...timing, authType: requested, values: given ?? valuesRef.current, app });
-      void done.then((final) => {
-        if (final.status !== 'connected' || !mounted.current) return;
-        valuesRef.current = {};
-        setValues({});
-        latest.current.onConnected?.();
-      });
-      return done;
+      return flow.start({ ...timing, authType: requested, values: given ?? valuesRef.current, app });
     },
     [flow, requested, app],
   );

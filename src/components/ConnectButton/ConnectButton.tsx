@@ -10,8 +10,8 @@ import { useMessages } from '../shared/useMessages.js';
 import { busyLabel, describeConnectFailure } from './describe.js';
 
 /**
- * Props of {@link ConnectButton}. The timing options (`timeoutMs`, `graceMs` …) are read when the app's
- * connect flow is created, i.e. by the first component or hook connecting that app under the provider.
+ * Props of {@link ConnectButton}. The timing options (`timeoutMs`, `graceMs` …) apply to the flows this
+ * button starts; a click while another component's flow for the app runs joins that flow as it is.
  */
 export interface ConnectButtonProps extends UseConnectOptions {
   /** The app to connect, e.g. `"slack"`. */
@@ -71,9 +71,9 @@ export function ConnectButton({ slug, className, onConnected, ...options }: Conn
             {t('connectButton.connect', { name })}
           </button>
         )}
-        {/* The form stays mounted once connected (hidden), so that its own `onConnected` still runs. */}
+        {/* The button's own useConnect reports the connection (flows are shared per app). */}
         <div id={formId} className="refold-connect-button__form" hidden={!expanded || status === 'connected'}>
-          {expanded && <AuthForm slug={slug} authType={authType} onConnected={onConnected} />}
+          {expanded && <AuthForm slug={slug} authType={authType} />}
         </div>
       </>
     );
