@@ -51,6 +51,19 @@ describe('package root', () => {
   });
 });
 
+describe('stylesheet', () => {
+  it('is one file of --refold-* custom properties, light and dark, with no inline import', () => {
+    const css = readFileSync('src/styles.css', 'utf8');
+    expect(css).not.toContain('@import');
+    expect(css).toMatch(/--refold-accent:/);
+    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).toContain("[data-theme='dark']");
+    expect(css).toContain('prefers-reduced-motion');
+    const other = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+    expect(other).toEqual(['styles.css']);
+  });
+});
+
 describe('built bundle', () => {
   let out = '';
   beforeAll(() => {
@@ -78,7 +91,7 @@ describe('built bundle', () => {
     expect(core).not.toMatch(/^["']use client["']/);
   });
 
-  it('ships one stylesheet of custom properties, under 5 kB gzipped, with no @import left', () => {
+  it('ships the stylesheet under 5 kB gzipped', () => {
     const css = readFileSync(join(out, 'styles.css'));
     expect(css.toString()).toContain('--refold-accent');
     expect(css.toString()).not.toContain('@import');
