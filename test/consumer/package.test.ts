@@ -56,7 +56,8 @@ describe('stylesheet', () => {
     const css = readFileSync('src/styles.css', 'utf8');
     expect(css).not.toContain('@import');
     expect(css).toMatch(/--refold-accent:/);
-    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).toMatch(/--refold-bg: light-dark\(/); // light and dark in one declaration
+    expect(css).toContain('color-scheme: light dark'); // follows prefers-color-scheme by default
     expect(css).toContain("[data-theme='dark']");
     expect(css).toContain('prefers-reduced-motion');
     const other = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
