@@ -1,10 +1,14 @@
 /// <reference types="vite/client" />
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
 import { refoldBeforeEach, startStoryWorker, withRefold, withTheme } from './refold.js';
 
 export type { RefoldStoryParameters, RefoldStoryState } from './refold.js';
+
+// Stories wait for the mock over MSW: give `findBy…` the patience of a loaded 2-core CI machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const preview: Preview = {
   tags: ['autodocs'],

@@ -43,7 +43,7 @@ export class RefoldApiError extends RefoldError {
   readonly status: number;
   /** `http_error_type` from Refold's error body, when sent. */
   readonly httpErrorType: string | undefined;
-  /** Refold's error code, from `error` or `error_code` (e.g. `INVALID_LINKED_ACCOUNT_ID`). */
+  /** Refold's error code, from `error` or `error_code` (e.g. `INVALID_TOKEN`). */
   readonly apiCode: string | undefined;
   /** Per-field errors that some routes send (`field_errors`), keyed by field id or name. */
   readonly fieldErrors: Readonly<Record<string, string>>;

@@ -275,7 +275,7 @@ export type OAuthStart =
 export interface LinkedAccount {
   /** Refold's id. */
   _id: string;
-  /** The app's own id for its customer (the `linked_account_id`). */
+  /** The app's own id for its customer (the linked account id your backend minted the token for). */
   account_id: string;
   /** Display name. */
   name?: string;

@@ -390,7 +390,7 @@ export const linkedAccount: Checker<LinkedAccount> = (value, path = '$') => {
   const o = obj(value, path);
   return merge<LinkedAccount>(o, {
     _id: id(o._id, `${path}._id`),
-    account_id: id(o.account_id ?? o.linked_account_id ?? o._id, `${path}.account_id`),
+    account_id: id(o.account_id ?? o._id, `${path}.account_id`),
     name: optional(o.name, `${path}.name`, str),
     environment: optional(o.environment, `${path}.environment`, str),
   });

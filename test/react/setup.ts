@@ -1,5 +1,8 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // RTL registers its own cleanup only when the test framework exposes globals; ours does not.
 afterEach(() => cleanup());
+
+// findBy…/waitFor wait up to 5 s: the machines that run CI are shared and slow at times.
+configure({ asyncUtilTimeout: 5_000 });
