@@ -93,6 +93,8 @@ export default defineConfig({
         optimizeDeps: { include: browserDeps },
         test: {
           name: 'components',
+          // Polls wait as long as findBy… does (5 s) and then some: CI machines are shared and slow at times.
+          expect: { poll: { timeout: 8_000 } },
           include: ['test/components/**/*.test.{ts,tsx}'],
           exclude: popupTests,
           setupFiles: ['test/browser-setup/setup.ts'],

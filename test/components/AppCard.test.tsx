@@ -68,7 +68,7 @@ describe('AppCard', () => {
   });
 
   it('follows a connect flow of its app: connecting, then connected', async () => {
-    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 400 });
+    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 2_000 });
     const screen = renderRefold(
       <>
         <AppCard slug="zendesk" />

@@ -240,11 +240,11 @@ describe('ConfigForm', () => {
     const screen = await renderForm();
     const toggle = screen.getByRole('switch', { name: 'Sync contacts to HubSpot' });
     expect(toggle).toHaveAccessibleDescription('Create or update HubSpot contacts when users sign up.');
-    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 400 });
+    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 2_000 });
     toggle.focus();
     await userEvent.keyboard(' ');
     expect(toggle).toHaveAttribute('aria-checked', 'true');
-    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-checked'), { timeout: 8_000 }).toBe('false');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Couldn’t switch “Sync contacts to HubSpot”. Something went wrong. Please try again.',
     );
@@ -334,13 +334,13 @@ describe('ConfigForm', () => {
 
   it('keeps what is typed while a save is under way', async () => {
     const screen = await renderForm();
-    mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 800 });
+    mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 2_000 });
     const prefix = screen.getByRole('textbox', { name: 'Record name prefix' });
     await userEvent.fill(prefix, 'ACME-');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await userEvent.fill(prefix, 'ACME-2');
     await expect.poll(() => saves().length).toBe(1);
-    await expect.poll(() => screen.root.dataset.state, { timeout: 3000 }).toBe('ready');
+    await expect.poll(() => screen.root.dataset.state, { timeout: 8_000 }).toBe('ready');
     expect(prefix).toHaveValue('ACME-2');
     expect(screen.getByText('Unsaved changes')).toBeTruthy();
     expect(bodyOf(saves()[0]!).fields['record_prefix']).toBe('ACME-');

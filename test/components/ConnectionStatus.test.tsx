@@ -55,7 +55,7 @@ describe('ConnectionStatus', () => {
   });
 
   it('announces, in the same polite live region, the flow going from not connected to connecting to connected', async () => {
-    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 400 });
+    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 2_000 });
     const screen = renderRefold(
       <>
         <ConnectionStatus slug="zendesk" />

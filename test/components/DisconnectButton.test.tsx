@@ -45,7 +45,7 @@ describe('DisconnectButton', () => {
   });
 
   it('shows the request pending, then disconnects, announces it and calls onDisconnected', async () => {
-    mock.inject({ method: 'DELETE', path: DELETE_PATH }, { delayMs: 400 });
+    mock.inject({ method: 'DELETE', path: DELETE_PATH }, { delayMs: 2_000 });
     const onDisconnected = vi.fn();
     const screen = renderRefold(<DisconnectButton slug="slack" onDisconnected={onDisconnected} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Disconnect Slack' }));

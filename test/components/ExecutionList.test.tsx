@@ -94,12 +94,13 @@ describe('ExecutionList', () => {
     const previous = within(nav).getByRole('button', { name: 'Previous' });
     expect(previous).toHaveAttribute('aria-disabled', 'true');
 
-    mock.inject({ method: 'GET', path: LIST_PATH }, { delayMs: 600 });
+    // Long enough that a slow machine still sees the page in between.
+    mock.inject({ method: 'GET', path: LIST_PATH }, { delayMs: 2_500 });
     await userEvent.click(within(nav).getByRole('button', { name: 'Next' }));
     expect(nav).toHaveTextContent('Page 2 of 6');
     expect(screen.root).toHaveAttribute('aria-busy', 'true');
     expect(toggleOf(screen.container, all[0]!._id)).not.toBeNull();
-    await expect.poll(() => toggleOf(screen.container, all[10]!._id), { timeout: 3000 }).not.toBeNull();
+    await expect.poll(() => toggleOf(screen.container, all[10]!._id), { timeout: 8_000 }).not.toBeNull();
     expect(toggleOf(screen.container, all[0]!._id)).toBeNull();
     expect(screen.root).not.toHaveAttribute('aria-busy');
     expect(lists().at(-1)?.query).toMatchObject({ page: '2', limit: '10' });
