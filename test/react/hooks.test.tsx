@@ -192,7 +192,7 @@ describe('config hooks', () => {
     );
     await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
     const workflow = result.current.config.data!.workflows![0]!;
-    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 200 });
+    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 1_500 });
     act(() => result.current.toggle.mutate({ workflowId: workflow.id, enabled: !workflow.enabled }));
     await waitFor(() =>
       expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
@@ -242,7 +242,7 @@ describe('workflows and runs', () => {
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const first = result.current.data!.docs[0]!._id;
-    mock.inject({ path: '/api/v2/public/workflow' }, { delayMs: 150 });
+    mock.inject({ path: '/api/v2/public/workflow' }, { delayMs: 1_000 });
     rerender(2);
     expect(result.current.isPlaceholderData).toBe(true);
     expect(result.current.data?.docs[0]?._id).toBe(first);
@@ -259,7 +259,7 @@ describe('workflows and runs', () => {
       },
     );
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    mock.inject({ path: '/api/v2/public/execution' }, { delayMs: 150 });
+    mock.inject({ path: '/api/v2/public/execution' }, { delayMs: 1_000 });
     rerender(2);
     expect(result.current.isPlaceholderData).toBe(true);
     expect(result.current.data?.page).toBe(1);
