@@ -12,7 +12,7 @@ import {
 import { RateLimiter, backoffDelay, parseRetryAfter, sleep } from './rate-limit.js';
 import type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 import { redact } from './redact.js';
-import { buildPath, routes } from './routes.js';
+import { buildPath, describeArg, routes } from './routes.js';
 import type { RouteName, RouteParams } from './routes.js';
 import { TokenManager } from './token.js';
 import type { FetchToken } from './token.js';
@@ -682,13 +682,6 @@ function valuesArg(where: string, values: unknown): AuthValues {
       );
   }
   return values as AuthValues;
-}
-
-function describeArg(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a blank string';
-  return `a ${typeof value}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

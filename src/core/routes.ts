@@ -79,7 +79,7 @@ export function buildPath<R extends RouteName>(name: R, params: RouteParams<R>):
     const value = given[key];
     if (typeof value !== 'string' || value.trim() === '') {
       throw new RefoldArgumentError(
-        `Route "${name}" needs a non-empty string "${key}"; got ${describe(value)}. Pass it as the ${key} argument.`,
+        `Route "${name}" needs a non-empty string "${key}"; got ${describeArg(value)}. Pass it as the ${key} argument.`,
       );
     }
     return encodeURIComponent(value);
@@ -94,10 +94,10 @@ export function buildPath<R extends RouteName>(name: R, params: RouteParams<R>):
   return path;
 }
 
-/** A short description of a bad value for error messages (never echoes long strings). */
-export function describe(value: unknown): string {
-  if (value === '') return 'an empty string';
+/** A short description of a bad argument for error messages (never echoes the value itself). */
+export function describeArg(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return 'a blank string';
-  return typeof value;
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a blank string';
+  return `a ${typeof value}`;
 }

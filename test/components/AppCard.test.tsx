@@ -2,29 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AppCard } from '../../src/components/AppCard/index.js';
 import type { Application } from '../../src/core/types.js';
-import { useConnect } from '../../src/react/useConnect.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
+import { ConnectZendesk } from './connect-zendesk.js';
 import { HOSTILE_DESCRIPTION, HOSTILE_NAME } from './catalog-fixtures.js';
 
 const { mock, sent } = setupMockWorker();
 const ACCOUNT = 'test-customer';
 
 const card = (container: HTMLElement) => container.querySelector<HTMLElement>('.refold-app-card')!;
-
-/** Starts a key-based connect of Zendesk from a button, as a ConnectButton would. */
-function ConnectZendesk() {
-  const { connect } = useConnect('zendesk');
-  return (
-    <button
-      type="button"
-      onClick={() => void connect({ subdomain: 'acme', email: 'agent@acme.example', api_token: 'secret' })}
-    >
-      Connect Zendesk
-    </button>
-  );
-}
 
 describe('AppCard', () => {
   it('shows a connected app with its account, tags and icon, with no axe violations', async () => {

@@ -3,27 +3,15 @@ import { userEvent } from 'vitest/browser';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
 import type { ConnectionState } from '../../src/components/ConnectionStatus/index.js';
 import type { Application } from '../../src/core/types.js';
-import { useConnect } from '../../src/react/useConnect.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
+import { ConnectZendesk } from './connect-zendesk.js';
 
 const { mock, sent } = setupMockWorker();
 const ACCOUNT = 'test-customer';
 
 const badge = (container: HTMLElement) => container.querySelector<HTMLElement>('.refold-connection-status')!;
-
-function ConnectZendesk() {
-  const { connect } = useConnect('zendesk');
-  return (
-    <button
-      type="button"
-      onClick={() => void connect({ subdomain: 'acme', email: 'agent@acme.example', api_token: 'secret' })}
-    >
-      Connect Zendesk
-    </button>
-  );
-}
 
 describe('ConnectionStatus', () => {
   it.each<[string, (id: string) => void, ConnectionState, string]>([

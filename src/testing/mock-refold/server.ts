@@ -919,20 +919,21 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     );
   });
 
+  /** The answer of both field routes: the field with its current value (and options, unless turned off). */
+  const renderTarget = (target: FieldTarget, context: RequestContext) =>
+    renderField(
+      target.field,
+      target.values.get(target.field.id),
+      target.lookup,
+      withOptions(context),
+      target.config.labels,
+    );
+
   route('POST', '/api/v2/public/config/field/:fieldId', 'bearer', (context) => {
     if (context.invalidJson) throw badRequest('Request body is not valid JSON');
     const app = schemaApp(context);
     const target = fieldTarget(context, app);
-    return json(
-      200,
-      renderField(
-        target.field,
-        target.values.get(target.field.id),
-        target.lookup,
-        withOptions(context),
-        target.config.labels,
-      ),
-    );
+    return json(200, renderTarget(target, context));
   });
 
   route('PUT', '/api/v2/public/config/field/:fieldId', 'bearer', (context) => {
@@ -948,16 +949,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (!check.ok) throw badRequest(check.message, 'INVALID_FIELD_VALUE');
     if (check.value === undefined) target.values.delete(target.field.id);
     else target.values.set(target.field.id, check.value);
-    return json(
-      200,
-      renderField(
-        target.field,
-        target.values.get(target.field.id),
-        target.lookup,
-        withOptions(context),
-        target.config.labels,
-      ),
-    );
+    return json(200, renderTarget(target, context));
   });
 
   route('POST', '/api/v2/public/config/rule-engine/:fieldId', 'bearer', (context) => {
