@@ -11,10 +11,10 @@ import {
 } from './errors.js';
 import { RateLimiter, backoffDelay, parseRetryAfter, sleep } from './rate-limit.js';
 import type { RateLimitOptions, RetryOptions } from './rate-limit.js';
-import { redact } from './redact.js';
+import { MAX_FOREIGN_TEXT, redact } from './redact.js';
 import { buildPath, describeArg, routes } from './routes.js';
 import type { RouteName, RouteParams } from './routes.js';
-import { TokenManager } from './token.js';
+import { TokenManager, safeCause } from './token.js';
 import type { FetchToken } from './token.js';
 import type {
   Application,
@@ -30,6 +30,7 @@ import type {
   Page,
   Workflow,
 } from './types.js';
+import { isLoopbackHost, isSafeNavigationUrl } from './urls.js';
 import * as check from './validate.js';
 import type { Checker } from './validate.js';
 
@@ -50,8 +51,13 @@ export interface RefoldClientOptions {
   retry?: RetryOptions;
   /** Time limit of one HTTP attempt, in ms. @default 30_000 */
   timeoutMs?: number;
-  /** Refresh the token this long before it expires, in ms. @default 30_000 */
+  /**
+   * Refresh the token when less than this remains of its lifetime (or a quarter of the lifetime, when that is
+   * shorter), in ms. @default 30_000
+   */
   tokenSkewMs?: number;
+  /** Time limit of one `fetchToken` call, in ms: past it the call fails with a `RefoldTokenError`. @default 15_000 */
+  tokenTimeoutMs?: number;
   /** Called once for every request that finally fails (never for an abort). Receives no token. */
   onError?: (error: RefoldError, context: { route: RouteName }) => void;
 }
@@ -193,6 +199,12 @@ export interface RefoldClient {
   linkedAccount(options?: RequestOptions): Promise<LinkedAccount>;
   /** Drops the cached token and abandons a token fetch under way (the customer changed or signed out). */
   clearToken(): void;
+  /**
+   * Ends the client for good (the customer changed or signed out): aborts every request under way, drops the
+   * token, and refuses every later call, token fetch and replay with a `RefoldAbortError`. So a request of
+   * the previous customer that meets a 401 is never replayed with the next customer's token.
+   */
+  dispose(): void;
 }
 
 const DEFAULT_RETRY: Required<RetryOptions> = {
@@ -207,7 +219,8 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 interface Call<T, R extends RouteName> {
   route: R;
-  params: RouteParams<R>;
+  /** The route's path with its parameters filled in (checked when the call is made, before any await). */
+  path: string;
   check: Checker<T>;
   query?: Query;
   body?: unknown;
@@ -239,25 +252,35 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const tokens = new TokenManager({ fetchToken: options.fetchToken, skewMs: options.tokenSkewMs });
+  const tokens = new TokenManager({
+    fetchToken: options.fetchToken,
+    skewMs: options.tokenSkewMs,
+    timeoutMs: options.tokenTimeoutMs,
+  });
+  // Aborted by dispose(): every request of this client listens to it.
+  const lifetime = new AbortController();
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function send<T, R extends RouteName>(call: Call<T, R>): Promise<T> {
+    // The caller's signal and dispose() both stop the call.
+    const { signal, release } = anySignal(call.signal, lifetime.signal);
     try {
-      return await attempt(call);
+      return await attempt({ ...call, signal });
     } catch (error) {
       const failure = toRefoldError(error);
       if (!(failure instanceof RefoldAbortError)) options.onError?.(failure, { route: call.route });
       throw failure;
+    } finally {
+      release();
     }
   }
 
-  async function attempt<T, R extends RouteName>(call: Call<T, R>): Promise<T> {
+  async function attempt<T, R extends RouteName>(call: Call<T, R> & { signal: AbortSignal }): Promise<T> {
     const method = call.method ?? routes[call.route].method;
-    const url = baseUrl + buildPath(call.route, call.params) + queryString(call.query);
+    const url = baseUrl + call.path + queryString(call.query);
     const { signal } = call;
-    if (signal?.aborted) throw new RefoldAbortError();
+    if (signal.aborted) throw new RefoldAbortError();
     let token = await tokens.getToken(signal);
     let replayedAfter401 = false;
     let rateLimited = 0;
@@ -268,15 +291,14 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
       try {
         response = await fetchOnce(url, method, token, call, timeoutMs);
       } catch (error) {
-        if (signal?.aborted) throw new RefoldAbortError();
+        if (signal.aborted) throw new RefoldAbortError();
         const failure =
           error instanceof RefoldTimeoutError
             ? error
             : new RefoldNetworkError(
                 `Could not reach Refold (${method} ${routes[call.route].path}). Check the connection and try again.`,
-                {
-                  cause: error,
-                },
+                // Never the raw error: a fetch that refused a header value may quote it.
+                { cause: safeCause(error) },
               );
         // Only a GET is replayed: a write may have reached the server before the connection failed.
         if (method !== 'GET' || networkFailures >= retry.maxNetworkRetries) throw failure;
@@ -301,7 +323,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
         const retryAfterS = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
         if (rateLimited >= retry.maxRateLimitRetries || (retryAfterMs ?? 0) > retry.maxRetryAfterMs) {
           throw new RefoldRateLimitError(
-            `Refold is receiving too many requests${retryAfterS ? `; try again in ${retryAfterS} s` : '; try again shortly'}.`,
+            `Refold is receiving too many requests; try again ${waitText(retryAfterS)}.`,
             retryAfterS,
           );
         }
@@ -313,6 +335,10 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     }
   }
 
+  /**
+   * One HTTP exchange, the whole body included: the time limit and the caller's signal cover reading the body,
+   * so a body that stalls after the headers never hangs the call. Answers a buffered `Response`.
+   */
   async function fetchOnce<T, R extends RouteName>(
     url: string,
     method: string,
@@ -335,12 +361,18 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     try {
-      return await doFetch(url, {
+      const response = await doFetch(url, {
         method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
         credentials: 'omit',
+      });
+      const text = await response.text();
+      return new Response(text === '' || NULL_BODY_STATUS.has(response.status) ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
       });
     } catch (error) {
       if (timedOut) {
@@ -360,23 +392,23 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     params: RouteParams<R>,
     checker: Checker<T>,
     options: RequestOptions | undefined,
-    extra: Omit<Call<T, R>, 'route' | 'params' | 'check' | 'signal'> = {},
-  ): Promise<T> => send({ route, params, check: checker, signal: options?.signal, ...extra });
+    extra: Omit<Call<T, R>, 'route' | 'path' | 'check' | 'signal'> = {},
+  ): Promise<T> =>
+    send({ route, path: buildPath(route, params), check: checker, signal: options?.signal, ...extra });
 
   const nothing: Checker<void> = () => undefined;
 
   async function startOAuth(params: { slug: string }, body: AuthValues, opts: RequestOptions | undefined) {
     const secrets = typedValues(body);
     try {
-      return await go('startOAuth', params, check.oauthStart, opts, { body, secrets });
+      return await go('startOAuth', params, safeOAuthStart, opts, { body, secrets });
     } catch (error) {
-      // Older servers only know GET with the values as query (they answer 405, or a bare 404 page).
-      if (!(error instanceof RefoldApiError) || !isMissingRoute(error)) throw error;
-      return go('startOAuth', params, check.oauthStart, opts, {
-        query: flatQuery(body),
-        method: 'GET',
-        secrets,
-      });
+      // Older servers only know GET (they answer 405, or a bare 404 page). Values the user typed never go
+      // into a URL (logs, proxies and history keep URLs), so the GET form is tried only when there are none.
+      if (!(error instanceof RefoldApiError) || !isMissingRoute(error) || Object.keys(body).length > 0) {
+        throw error;
+      }
+      return go('startOAuth', params, safeOAuthStart, opts, { method: 'GET' });
     }
   }
 
@@ -593,7 +625,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
       if (input.branding !== undefined && !isPlainObject(input.branding)) {
         throw new RefoldArgumentError('connectUrl: branding must be a plain object.');
       }
-      return go('connectUrl', {}, check.hostedUrl, opts, {
+      return go('connectUrl', {}, safeHostedUrl, opts, {
         body: input.branding ?? {},
         query: {
           config_id:
@@ -603,6 +635,10 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     },
     linkedAccount: (opts) => go('activeLinkedAccount', {}, check.linkedAccount, opts),
     clearToken: () => tokens.clear(),
+    dispose: () => {
+      tokens.dispose();
+      lifetime.abort();
+    },
   };
 }
 
@@ -619,9 +655,7 @@ export function normaliseBaseUrl(value: unknown): string {
       `baseUrl is not a valid absolute URL; use something like "${DEFAULT_BASE_URL}".`,
     );
   }
-  const local =
-    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new RefoldArgumentError(
       `baseUrl must use https (plain http is allowed only for localhost); got "${url.protocol}//${url.host}".`,
     );
@@ -698,12 +732,52 @@ function queryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-function flatQuery(values: AuthValues): Query {
-  const out: Query = {};
-  for (const [key, value] of Object.entries(values))
-    out[key] = Array.isArray(value) ? value.join(',') : value;
-  return out;
+/** Statuses whose answer has no body (a `Response` refuses one). */
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/**
+ * A signal aborted as soon as any of `signals` is, and `release`, which stops listening to them (call it
+ * when the work is done, so a long-lived signal does not collect listeners).
+ */
+function anySignal(...signals: (AbortSignal | undefined)[]): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const release = new AbortController();
+  for (const signal of signals) {
+    if (!signal) continue;
+    if (signal.aborted) {
+      controller.abort();
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(), { once: true, signal: release.signal });
+  }
+  return { signal: controller.signal, release: () => release.abort() };
 }
+
+/** "in 20 s", "in 3 min", "later": a wait as a person reads it, capped at an hour. */
+function waitText(seconds: number | undefined): string {
+  if (seconds === undefined) return 'shortly';
+  if (seconds < 60) return `in ${seconds} s`;
+  if (seconds <= 3600) return `in ${Math.ceil(seconds / 60)} min`;
+  return 'later';
+}
+
+/** The OAuth start answer, with an authorization URL the popup may be sent to (https; http on loopback). */
+const safeOAuthStart: Checker<OAuthStart> = (value, path = '$') => {
+  const started = check.oauthStart(value, path);
+  if (started.auth_url !== undefined && !isSafeNavigationUrl(started.auth_url)) {
+    throw new check.ShapeError(`${path}.auth_url`, 'an https URL', started.auth_url);
+  }
+  return started;
+};
+
+/** The hosted connect answer, with a URL that may be opened (https; http on loopback). */
+const safeHostedUrl: Checker<{ hosted_url: string }> = (value, path = '$') => {
+  const answer = check.hostedUrl(value, path);
+  if (!isSafeNavigationUrl(answer.hosted_url)) {
+    throw new check.ShapeError(`${path}.hosted_url`, 'an https URL', answer.hosted_url);
+  }
+  return answer;
+};
 
 function isMissingRoute(error: RefoldApiError): boolean {
   return (
@@ -743,8 +817,11 @@ async function readErrorBody(response: Response, secrets: readonly string[] = []
   if (typeof parsed !== 'object' || parsed === null) return out;
   const body = parsed as Record<string, unknown>;
   out.json = true;
+  // Cut first, then clean: the cost stays linear in what is kept, whatever the server sends.
   const str = (v: unknown) =>
-    typeof v === 'string' && v.trim() !== '' ? blank(redact(v.trim()), secrets).slice(0, 500) : undefined;
+    typeof v === 'string' && v.trim() !== ''
+      ? redact(blank(v.trim().slice(0, 2 * MAX_FOREIGN_TEXT), secrets))
+      : undefined;
   out.message = str(body.message) ?? str(body.error_description);
   out.code = str(body.error_code) ?? str(body.error);
   out.httpErrorType = str(body.http_error_type);
@@ -830,5 +907,5 @@ async function parseBody<T, R extends RouteName>(response: Response, call: Call<
 function toRefoldError(error: unknown): RefoldError {
   if (error instanceof RefoldError) return error;
   if (error instanceof Error && error.name === 'AbortError') return new RefoldAbortError();
-  return new RefoldNetworkError('The request failed unexpectedly.', { cause: error });
+  return new RefoldNetworkError('The request failed unexpectedly.', { cause: safeCause(error) });
 }

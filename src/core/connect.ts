@@ -9,6 +9,7 @@ import {
   RefoldValidationError,
 } from './errors.js';
 import type { Application, AuthField, AuthType } from './types.js';
+import { isSafeNavigationUrl } from './urls.js';
 
 /** Where a connect flow is. */
 export type ConnectStatus =
@@ -109,8 +110,10 @@ export interface ConnectFlow {
   subscribe(listener: () => void): () => void;
   /**
    * Starts the flow. For OAuth it opens the popup synchronously, so call it directly from a click handler.
-   * While a flow runs, a second call focuses its popup instead of starting another. Resolves with the final
-   * state; never rejects.
+   * While a flow runs, a second call focuses its popup instead of starting another; but when that popup reads
+   * closed, or the flow is only waiting out its grace period, the old flow ends as `cancelled` and a new popup
+   * opens in the same click (never two popups, never a flow stuck waiting). Resolves with the final state;
+   * never rejects.
    */
   start(request?: ConnectRequest): Promise<ConnectState>;
   /** Ends a running flow as `cancelled` and closes its popup. */
@@ -215,7 +218,8 @@ function activeOAuthKeys(app: Application): Set<string> {
 
 function closePopup(popup: PopupWindow | undefined) {
   try {
-    if (popup && !popup.closed) popup.close();
+    // Even a handle that reads closed: with a provider's opener policy it may be a window still open.
+    popup?.close();
   } catch {
     // A popup of another origin may refuse; it is not ours to keep open anyway.
   }
@@ -244,6 +248,8 @@ interface Run {
   popup: PopupWindow | undefined;
   timers: Set<ReturnType<typeof setTimeout>>;
   stops: (() => void)[];
+  /** Set once the popup closed or the time ran out: the flow only waits out its grace period. */
+  ending: 'closed' | 'timeout' | undefined;
   done: Promise<ConnectState>;
   resolve: (state: ConnectState) => void;
 }
@@ -283,7 +289,17 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     const done = new Promise<ConnectState>((r) => (resolve = r));
     const controller = new AbortController();
     const timing = resolveTiming(options, request);
-    run = { authType, timing, controller, popup, timers: new Set(), stops: [], done, resolve };
+    run = {
+      authType,
+      timing,
+      controller,
+      popup,
+      timers: new Set(),
+      stops: [],
+      ending: undefined,
+      done,
+      resolve,
+    };
     set({ status, authType, error: undefined, fieldErrors: {} });
     return run;
   }
@@ -335,8 +351,14 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
 
   function start(request: ConnectRequest = {}): Promise<ConnectState> {
     if (run) {
-      run.popup?.focus();
-      return run.done;
+      const { popup } = run;
+      // A popup that is gone (or a flow past its time, waiting out the grace) cannot finish any more: this
+      // click ends it and starts over, with a new popup opened right here, inside the click.
+      if (!popup || !(popup.closed || run.ending !== undefined)) {
+        popup?.focus();
+        return run.done;
+      }
+      finish(run, { status: 'cancelled', error: closedError() });
     }
     const { app, values = {} } = request;
     const authType = resolveAuthType(app, request.authType);
@@ -402,8 +424,8 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       } else if (!current.popup || !app) {
         const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
         fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
-      } else if (!isWebUrl(started.auth_url)) {
-        const message = 'Refold sent an authorization URL that is not http(s).';
+      } else if (!isSafeNavigationUrl(started.auth_url)) {
+        const message = 'Refold sent an authorization URL that is not https.';
         fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
       } else {
         watch(current, current.popup, activeOAuthKeys(app), started.auth_url);
@@ -426,7 +448,6 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     const navigatedAt = Date.now();
     let failures = 0;
     let polling = false;
-    let ending: 'closed' | 'timeout' | undefined;
     let nextPoll: ReturnType<typeof setTimeout> | undefined;
 
     const poll = async () => {
@@ -454,13 +475,13 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
         polling = false;
       }
       if (run !== current) return;
-      const fast = ending !== undefined || Date.now() - navigatedAt < timing.fastWindowMs;
+      const fast = current.ending !== undefined || Date.now() - navigatedAt < timing.fastWindowMs;
       nextPoll = later(current, () => void poll(), fast ? timing.fastPollMs : timing.slowPollMs);
     };
 
     const beginGrace = (reason: 'closed' | 'timeout') => {
-      if (ending) return;
-      ending = reason;
+      if (current.ending) return;
+      current.ending = reason;
       if (reason === 'timeout') closePopup(popup);
       const end =
         reason === 'closed'
@@ -476,7 +497,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     // `closed` is first read once a provider's opener policy had time to sever the handle (see
     // `trustClosedAfterMs`); a handle that reads closed then is never trusted, so never read again.
     const watchClosed = () => {
-      if (ending) return;
+      if (current.ending) return;
       if (popup.closed) beginGrace('closed');
       else later(current, watchClosed, CLOSED_CHECK_MS);
     };

@@ -68,7 +68,8 @@ export type RouteParams<R extends RouteName> = { [K in ParamNames<(typeof routes
 
 /**
  * Fills a route's path parameters, each URL-encoded. Throws a {@link RefoldArgumentError} for a missing or
- * empty parameter, or for one the route does not have.
+ * empty parameter, for `.` or `..` (dot segments that would walk up the path), or for one the route does not
+ * have.
  */
 export function buildPath<R extends RouteName>(name: R, params: RouteParams<R>): string {
   const template: string = routes[name].path;
@@ -80,6 +81,12 @@ export function buildPath<R extends RouteName>(name: R, params: RouteParams<R>):
     if (typeof value !== 'string' || value.trim() === '') {
       throw new RefoldArgumentError(
         `Route "${name}" needs a non-empty string "${key}"; got ${describeArg(value)}. Pass it as the ${key} argument.`,
+      );
+    }
+    // "." and ".." are not escaped by encodeURIComponent: URL parsing would resolve them to another route.
+    if (value.trim() === '.' || value.trim() === '..') {
+      throw new RefoldArgumentError(
+        `Route "${name}" cannot take "${value.trim()}" as "${key}": it is not an id and would change the path.`,
       );
     }
     return encodeURIComponent(value);

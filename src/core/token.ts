@@ -38,8 +38,13 @@ export interface TokenManagerOptions {
   fetchToken: FetchToken;
   /** Clock in epoch milliseconds. @default Date.now */
   now?: () => number;
-  /** Refresh this long before expiry. @default 30_000 */
+  /**
+   * Refresh when less than this remains of a token's lifetime, in ms, or less than a quarter of the lifetime
+   * when that is shorter. @default 30_000
+   */
   skewMs?: number;
+  /** Time limit of one `fetchToken` call, in ms. @default 15_000 */
+  timeoutMs?: number;
 }
 
 interface Cached {
@@ -55,7 +60,30 @@ interface InFlight {
   controller: AbortController;
 }
 
-const API_KEY_SHAPE = /^(?:pk|tk)[A-Za-z0-9_-]{12,}$/;
+/** A Refold API key: `pk` (live) or `tk` (test), then a separator or an environment word, in any case. */
+const API_KEY_SEPARATED = /^(?:pk|tk)(?:[^A-Za-z0-9]|live|test|prod|sandbox)/i;
+/** A key written without a separator: `pk`/`tk` and a short run of letters and digits only. */
+const API_KEY_BARE = /^(?:pk|tk)[A-Za-z0-9]{12,46}$/i;
+/** Visible ASCII, the only characters an HTTP header value of a token may hold. */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+/**
+ * True when `token` looks like a Refold API key rather than a session token. A JWT is never a key; an opaque
+ * token is a key when it starts with `pk`/`tk` followed by a separator or an environment word (`pk_live_…`,
+ * `PK-LIVE-…`, `pk.live.…`, `tk_test_…`), or is a short run of letters and digits after `pk`/`tk`. A long
+ * opaque session token that merely starts with those letters is not refused.
+ */
+export function looksLikeApiKey(token: string): boolean {
+  if (isJwt(token)) return false;
+  return API_KEY_SEPARATED.test(token) || API_KEY_BARE.test(token);
+}
+
+function isJwt(token: string): boolean {
+  const parts = token.split('.');
+  return (
+    parts.length === 3 && token.startsWith('eyJ') && parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))
+  );
+}
 
 /**
  * Holds one session token in memory: never in storage, never in a URL, never in a log. Concurrent callers
@@ -66,6 +94,8 @@ export class TokenManager {
   readonly #fetchToken: FetchToken;
   readonly #now: () => number;
   readonly #skewMs: number;
+  readonly #timeoutMs: number;
+  #disposed = false;
   #cached: Cached | undefined;
   #inFlight: InFlight | undefined;
   /** Incremented by every fetch; a result is applied only if it is newer than the cached one. */
@@ -84,10 +114,12 @@ export class TokenManager {
     this.#fetchToken = options.fetchToken;
     this.#now = options.now ?? Date.now;
     this.#skewMs = options.skewMs ?? 30_000;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
   }
 
   /** A valid token: the cached one, or a fresh one shared with every concurrent caller. */
   getToken(signal?: AbortSignal): Promise<string> {
+    if (this.#disposed) return Promise.reject(disposedError());
     const cached = this.#cached;
     const now = this.#now();
     if (cached && now < cached.refreshAt) return Promise.resolve(cached.token);
@@ -99,12 +131,22 @@ export class TokenManager {
    * returned at once; otherwise one new token is fetched for every caller that saw the same 401.
    */
   refreshAfterUnauthorized(refused: string, signal?: AbortSignal): Promise<string> {
+    if (this.#disposed) return Promise.reject(disposedError());
     const cached = this.#cached;
     if (cached && cached.token !== refused && this.#now() < cached.refreshAt)
       return Promise.resolve(cached.token);
     if (cached?.token === refused) this.#cached = undefined;
     if (this.#inFlight) return this.#wait(this.#inFlight.promise, signal);
     return this.#join('unauthorized', signal);
+  }
+
+  /**
+   * Drops the token, abandons any fetch under way and refuses every later one (with a `RefoldAbortError`):
+   * the customer changed or signed out, so nothing may be fetched or replayed for this manager any more.
+   */
+  dispose(): void {
+    this.#disposed = true;
+    this.clear();
   }
 
   /** Drops the token and abandons any fetch under way (used when the customer changes). */
@@ -122,6 +164,7 @@ export class TokenManager {
   }
 
   #join(reason: TokenFetchReason, signal?: AbortSignal): Promise<string> {
+    if (this.#disposed) return Promise.reject(disposedError());
     if (!this.#inFlight) this.#inFlight = this.#start(reason);
     return this.#wait(this.#inFlight.promise, signal);
   }
@@ -130,16 +173,41 @@ export class TokenManager {
     const controller = new AbortController();
     const seq = ++this.#seq;
     const epoch = this.#epoch;
+    const limitMs = this.#timeoutMs;
     const promise = (async () => {
       let result: TokenResult;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        result = await this.#fetchToken({ signal: controller.signal, reason });
+        const timeout = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => {
+            reject(
+              new RefoldTokenError(
+                `fetchToken did not answer within ${Math.round(limitMs / 1000)} s, so no request was sent. ` +
+                  'Check that your session endpoint answers.',
+              ),
+            );
+            // After the rejection above, so that the time limit (not the abandonment) is what callers see.
+            controller.abort();
+          }, limitMs);
+        });
+        // Abandoned (clear, dispose): stop waiting at once, even for a fetchToken that ignores its signal.
+        const abandoned = new Promise<never>((_resolve, reject) => {
+          controller.signal.addEventListener('abort', () => reject(new RefoldAbortError()), { once: true });
+        });
+        result = await Promise.race([
+          Promise.resolve(this.#fetchToken({ signal: controller.signal, reason })),
+          timeout,
+          abandoned,
+        ]);
       } catch (error) {
+        if (error instanceof RefoldTokenError || error instanceof RefoldAbortError) throw error;
         if (controller.signal.aborted) throw new RefoldAbortError('The token fetch was abandoned.');
         throw new RefoldTokenError(
           `fetchToken failed, so no request was sent: ${redact(errorText(error))}. Check your session endpoint.`,
-          { cause: error },
+          { cause: safeCause(error) },
         );
+      } finally {
+        clearTimeout(timer);
       }
       if (controller.signal.aborted || epoch !== this.#epoch) {
         throw new RefoldAbortError('The token fetch was abandoned.');
@@ -167,9 +235,11 @@ export class TokenManager {
     else if (absoluteExpiry !== undefined && absoluteExpiry > arrived) expiresAt = absoluteExpiry;
     // A token whose absolute expiry is already past on our clock was just minted by the backend: our clock is
     // wrong, so the token is used until Refold refuses it.
+    // Refresh when less than min(skew, a quarter of the lifetime) remains, and never sooner than half the
+    // lifetime after arrival, so a short-lived token under steady traffic is not fetched again and again.
     const lifetime = expiresAt - arrived;
-    const skew = Math.min(this.#skewMs, lifetime / 2);
-    return { token, expiresAt, refreshAt: expiresAt - skew };
+    const refreshAt = Math.max(expiresAt - Math.min(this.#skewMs, lifetime / 4), arrived + lifetime / 2);
+    return { token, expiresAt, refreshAt };
   }
 
   #wait(promise: Promise<string>, signal?: AbortSignal): Promise<string> {
@@ -190,6 +260,23 @@ export class TokenManager {
       );
     });
   }
+}
+
+function disposedError(): RefoldAbortError {
+  return new RefoldAbortError(
+    'This Refold client was disposed (the customer changed): nothing more is sent.',
+  );
+}
+
+/**
+ * A stand-in for an error thrown by foreign code, safe to keep as a `cause`: its name and its redacted
+ * message only (the original may hold a header value or a token in its message, stack or properties).
+ */
+export function safeCause(error: unknown): Error {
+  const safe = new Error(redact(errorText(error)));
+  safe.name = error instanceof Error ? error.name : 'Error';
+  safe.stack = undefined;
+  return safe;
 }
 
 function errorText(error: unknown): string {
@@ -231,10 +318,15 @@ export function readTokenResult(result: unknown): {
     throw new RefoldTokenError('fetchToken gave a token that starts with "Bearer ". Return the token alone.');
   }
   if (/\s/.test(token)) throw new RefoldTokenError('fetchToken gave a token that contains white space.');
-  if (API_KEY_SHAPE.test(token)) {
+  if (!VISIBLE_ASCII.test(token)) {
     throw new RefoldTokenError(
-      'fetchToken gave what looks like a Refold API key (it starts with "pk" or "tk"). API keys are secret and ' +
-        'must stay on your backend: have it mint a session token with the key and return only that token.',
+      'fetchToken gave a token with characters a session token never has (control or non-ASCII characters).',
+    );
+  }
+  if (looksLikeApiKey(token)) {
+    throw new RefoldTokenError(
+      'fetchToken gave what looks like a Refold API key (pk…/tk…). API keys are secret and must stay on your ' +
+        'backend: have it mint a session token with the key and return only that token.',
     );
   }
   let lifetimeMs: number | undefined;

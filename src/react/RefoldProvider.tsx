@@ -90,7 +90,9 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
     const old = previous.current;
     if (old === session) return;
     previous.current = session;
-    old.client.clearToken();
+    // The previous customer's client stops for good: requests under way are aborted, and none of them can
+    // be replayed after a 401 with the next customer's token.
+    old.client.dispose();
     for (const shared of old.connectFlows.values()) shared.flow.dispose();
     const oldKey = ['refold', old.scope];
     if (old.scope !== session.scope) {

@@ -22,6 +22,13 @@ export const browserPopupHost: PopupHost = {
     }
     if (!handle) return null;
     const popup = handle;
+    // The provider's pages must not reach back into this tab (reverse tabnabbing): cut the opener, and keep
+    // the handle, which is all the flow needs to send the popup on and to see it close.
+    try {
+      popup.opener = null;
+    } catch {
+      // Some browsers refuse it on a window they consider foreign; the popup still works.
+    }
     const wrapped: PopupWindow = {
       get closed() {
         return popup.closed;

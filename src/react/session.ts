@@ -1,5 +1,6 @@
 import { createRefoldClient } from '../core/client.js';
 import type { RefoldClient } from '../core/client.js';
+import { RefoldAbortError } from '../core/errors.js';
 import type { FetchToken } from '../core/token.js';
 import type { SharedConnectFlow } from './context.js';
 import type { RefoldEvent } from './events.js';
@@ -48,7 +49,14 @@ export class SessionStore {
       connectFlows: new Map(),
       client: createRefoldClient({
         baseUrl,
-        fetchToken: (context) => this.#fetchToken(context),
+        // Only the current session may ask for a token: once the customer changed, the previous session's
+        // client is never given the next customer's token (its requests are disposed of as well).
+        fetchToken: (context) => {
+          if (this.#session !== next) {
+            throw new RefoldAbortError('The customer changed: no token is fetched for the previous one.');
+          }
+          return this.#fetchToken(context);
+        },
         onError: (error, { route }) => this.emit({ type: 'error', error, route }),
       }),
     };

@@ -4,7 +4,6 @@ import type { RefoldError } from '../core/errors.js';
 import type { AuthType } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { invalidateApp } from './invalidate.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
 
 /** What {@link useDisconnect}'s `mutate` takes. */
 export interface DisconnectInput {
@@ -22,10 +21,9 @@ export interface DisconnectInput {
  */
 export function useDisconnect(slug: string): UseMutationResult<void, RefoldError, DisconnectInput> {
   const { client, scope, queryClient, emit } = useRefoldContext('useDisconnect');
-  const signal = useUnmountSignal();
   return useMutation(
     {
-      mutationFn: (input) => client.applications.disconnect(slug, input.authType, { signal: signal() }),
+      mutationFn: (input) => client.applications.disconnect(slug, input.authType),
       onSuccess: async (_data, input) => {
         emit({ type: 'disconnected', slug, ...(input.authType && { authType: input.authType }) });
         await invalidateApp(queryClient, scope, slug);

@@ -5,7 +5,6 @@ import type { RefoldError } from '../core/errors.js';
 import type { Config, ConfigWorkflow } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
 
 /** What {@link useToggleWorkflow}'s `mutate` takes. */
 export interface ToggleWorkflowInput {
@@ -33,7 +32,6 @@ export function useToggleWorkflow(
   { previous: Config | undefined }
 > {
   const { client, scope, queryClient, emit } = useRefoldContext('useToggleWorkflow');
-  const signal = useUnmountSignal();
   const key = refoldKeys.config(scope, slug, configId);
   return useMutation(
     {
@@ -44,10 +42,7 @@ export function useToggleWorkflow(
             `useToggleWorkflow("${slug}"): the config is not loaded yet; pass its configId or load it with useConfig first.`,
           );
         }
-        return client.configs.toggleWorkflow(
-          { slug, configId: id, workflowId, enabled },
-          { signal: signal() },
-        );
+        return client.configs.toggleWorkflow({ slug, configId: id, workflowId, enabled });
       },
       onMutate: async ({ workflowId, enabled }) => {
         await queryClient.cancelQueries({ queryKey: key, exact: true });

@@ -3,7 +3,6 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
 
 /** What {@link useTriggerEvent}'s `mutate` takes. */
 export interface TriggerEventInput {
@@ -20,10 +19,9 @@ export interface TriggerEventInput {
 /** Triggers an event; the runs it starts show up in `useExecutions` (refetched on success). */
 export function useTriggerEvent(): UseMutationResult<{ message: string }, RefoldError, TriggerEventInput> {
   const { client, scope, queryClient } = useRefoldContext('useTriggerEvent');
-  const signal = useUnmountSignal();
   return useMutation(
     {
-      mutationFn: (input) => client.events.trigger(input, { signal: signal() }),
+      mutationFn: (input) => client.events.trigger(input),
       onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.executions(scope) }),
     },
     queryClient,

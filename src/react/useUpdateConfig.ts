@@ -5,7 +5,6 @@ import type { RefoldError } from '../core/errors.js';
 import type { Config } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
 
 /** What {@link useUpdateConfig}'s `mutate` takes. */
 export interface UpdateConfigInput {
@@ -31,10 +30,9 @@ export type UseUpdateConfigResult = UseMutationResult<Config, RefoldError, Updat
  */
 export function useUpdateConfig(slug: string, configId?: string): UseUpdateConfigResult {
   const { client, scope, queryClient, emit } = useRefoldContext('useUpdateConfig');
-  const signal = useUnmountSignal();
   const mutation = useMutation<Config, RefoldError, UpdateConfigInput>(
     {
-      mutationFn: (input) => client.configs.update({ slug, configId, ...input }, { signal: signal() }),
+      mutationFn: (input) => client.configs.update({ slug, configId, ...input }),
       onSuccess: async (config, input) => {
         queryClient.setQueryData(refoldKeys.config(scope, slug, configId), config);
         if (!config.field_errors?.length) emit({ type: 'config-saved', slug, configId: config.config_id });

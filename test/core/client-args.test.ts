@@ -61,6 +61,7 @@ describe('bad input', () => {
         'clearToken',
         'configs',
         'connectUrl',
+        'dispose',
         'events',
         'executions',
         'linkedAccount',

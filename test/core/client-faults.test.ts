@@ -178,7 +178,7 @@ describe('server answers (fault cases 16–20)', () => {
     const error = await client.applications.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RefoldRateLimitError);
     expect((error as RefoldRateLimitError).retryAfter).toBe(3600);
-    expect(String(error)).toMatch(/try again in 3600 s/);
+    expect(String(error)).toMatch(/try again in 60 min/);
   });
 
   it('lets no 429 reach the caller in a burst of 100 calls against 20 rps / burst 5', async () => {

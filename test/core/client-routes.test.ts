@@ -48,17 +48,44 @@ describe('createRefoldClient against the mock Refold over HTTP', () => {
     expect(await client.applications.oauthUrl('quickbooks')).toEqual({ connected: true });
   });
 
-  it('falls back to the legacy GET form of integrate when the server does not know the POST', async () => {
+  it('falls back to the legacy GET form of integrate when the server does not know the POST and nothing was typed', async () => {
     const { client } = env.client();
     env.mock.inject(
       { method: 'POST', path: '/api/v1/slack/integrate' },
       { status: 405, body: '<html>Cannot POST</html>' },
     );
-    const start = await client.applications.oauthUrl('slack', { team: 'acme' });
+    const start = await client.applications.oauthUrl('slack');
     expect(start.auth_url).toBeTruthy();
     const last = env.dataRequests().at(-1);
     expect(last?.method).toBe('GET');
-    expect(last?.query).toMatchObject({ team: 'acme' });
+    expect(last?.query).toEqual({});
+  });
+
+  it('never puts typed pre-auth values in a query string: a 405 with values is an error, not a GET retry', async () => {
+    const { client } = env.client();
+    env.mock.inject(
+      { method: 'POST', path: '/api/v1/salesforce/integrate' },
+      { status: 405, body: '<html>Cannot POST</html>' },
+    );
+    const secret = 'client-secret-5f4e3d2c1b';
+    const error = await client.applications
+      .oauthUrl('salesforce', { instance_url: 'https://acme.my.salesforce.com', client_secret: secret })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RefoldApiError);
+    expect((error as RefoldApiError).status).toBe(405);
+    const sent = env.dataRequests();
+    expect(sent.filter((r) => r.method === 'GET' && r.path.endsWith('/integrate'))).toHaveLength(0);
+    for (const r of sent) expect(r.url).not.toContain(secret);
+  });
+
+  it('refuses a bare 404 with values the same way, and sends the values only in the POST body', async () => {
+    const { client } = env.client();
+    env.mock.inject({ method: 'POST', path: '/api/v1/salesforce/integrate' }, { status: 404, body: '' });
+    const error = await client.applications
+      .oauthUrl('salesforce', { instance_url: 'https://acme.my.salesforce.com' })
+      .catch((e: unknown) => e);
+    expect((error as RefoldApiError).status).toBe(404);
+    expect(env.dataRequests().map((r) => r.method)).toEqual(['POST']);
   });
 
   it('completes an OAuth connection through the fake provider', async () => {

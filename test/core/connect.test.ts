@@ -411,6 +411,61 @@ describe('createConnectFlow: OAuth popup and completion detection (fake timers)'
     expect(onConnected).toHaveBeenCalledTimes(1);
   });
 
+  it('a click after the popup was closed early ends the old flow as cancelled and opens a new popup in that click', async () => {
+    const env = inProcess();
+    const { flow, popup, host, popups, done } = await waiting(env);
+    await vi.advanceTimersByTimeAsync(1_000);
+    popup.userClose(); // before `closed` can be trusted (3 s): the flow alone could not tell
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(flow.getState().status).toBe('waiting');
+
+    const again = flow.start();
+    // Inside the same click: the old flow ended, a new popup is open, nothing awaited.
+    await expect(done).resolves.toMatchObject({ status: 'cancelled', error: { reason: 'closed' } });
+    expect(host.open).toHaveBeenCalledTimes(2);
+    expect(flow.getState().status).toBe('opening');
+    await flush();
+    expect(flow.getState().status).toBe('waiting');
+    expect(popups[1]!.navigate).toHaveBeenCalledTimes(1);
+    expect(env.integrates()).toBe(2);
+
+    env.mock.completeOAuth(ACCOUNT, 'slack');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(again).resolves.toMatchObject({ status: 'connected' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a click during the grace after the popup closed opens a new popup at once instead of being ignored', async () => {
+    const env = inProcess();
+    const { flow, popup, host, done } = await waiting(env);
+    await vi.advanceTimersByTimeAsync(3_500);
+    popup.userClose();
+    await vi.advanceTimersByTimeAsync(500); // the close is seen: the 6 s grace runs
+    expect(flow.getState().status).toBe('waiting');
+
+    void flow.start();
+    expect(host.open).toHaveBeenCalledTimes(2);
+    await expect(done).resolves.toMatchObject({ status: 'cancelled' });
+    await flush();
+    expect(flow.getState().status).toBe('waiting');
+    // The old grace timer is gone with the old flow: the new one is not cut short by it.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(flow.getState().status).toBe('waiting');
+    flow.cancel();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a click on a flow whose provider severed the handle (COOP) starts over with one new popup and closes the old handle', async () => {
+    const env = inProcess();
+    const { flow, host, popups } = await waiting(env, { coop: true });
+    void flow.start();
+    expect(host.open).toHaveBeenCalledTimes(2);
+    expect(popups[0]!.close).toHaveBeenCalled();
+    await flush();
+    expect(flow.getState().status).toBe('waiting');
+    flow.cancel();
+  });
+
   it('cancel() ends the flow as `cancelled` without an error, closes the popup, stops polling', async () => {
     const env = inProcess();
     const { flow, done, popup, focusListeners } = await waiting(env);

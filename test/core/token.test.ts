@@ -85,7 +85,7 @@ describe('TokenManager', () => {
       .mockResolvedValueOnce('t2');
     const { tokens } = manager(fetchToken, clock);
     await tokens.getToken();
-    clock.advance(69_000);
+    clock.advance(74_000); // 100 s lifetime: refreshed with 25 s (a quarter) left
     expect(await tokens.getToken()).toBe('t1');
     clock.advance(2_000);
     expect(await tokens.getToken()).toBe('t2');
@@ -152,7 +152,37 @@ describe('TokenManager', () => {
       clock.advance(100);
     }
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    clock.advance(3_000); // 5 s: half the lifetime
+    clock.advance(5_000); // 7 s: more than a quarter of the 10 s lifetime left
+    await tokens.getToken();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    clock.advance(600); // 7.6 s: less than a quarter left
+    await tokens.getToken();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('fetches a 5 s token no more than three times in 10 s of steady traffic', async () => {
+    const clock = fakeClock();
+    let n = 0;
+    const fetchToken = vi.fn(async () => ({ token: `five-${++n}`, expiresIn: 5 }));
+    const { tokens } = manager(fetchToken, clock);
+    for (let t = 0; t < 10_000; t += 50) {
+      await tokens.getToken();
+      clock.advance(50);
+    }
+    // Refreshed when a quarter of the lifetime is left (3.75 s), never sooner than half of it.
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+  });
+
+  it('never refreshes more than once per half-lifetime, whatever the skew asks for', async () => {
+    const clock = fakeClock();
+    let n = 0;
+    const fetchToken = vi.fn(async () => ({ token: `t-${++n}`, expiresIn: 60 }));
+    const tokens = new TokenManager({ fetchToken, now: clock.now, skewMs: 10 * 60_000 });
+    await tokens.getToken();
+    clock.advance(29_000);
+    await tokens.getToken();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    clock.advance(16_000); // 45 s: a quarter of the lifetime left
     await tokens.getToken();
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });

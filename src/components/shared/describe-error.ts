@@ -15,9 +15,12 @@ import type { Translator } from './useMessages.js';
  */
 export function describeError(error: unknown, t: Translator['t']): string {
   if (error instanceof RefoldRateLimitError) {
-    return error.retryAfter
-      ? t('common.error.rateLimited', { count: error.retryAfter })
-      : t('common.error.rateLimitedSoon');
+    const seconds = error.retryAfter;
+    // Seconds, then minutes; past an hour a number says nothing useful.
+    if (!seconds) return t('common.error.rateLimitedSoon');
+    if (seconds < 60) return t('common.error.rateLimited', { count: seconds });
+    if (seconds <= 3600) return t('common.error.rateLimitedMinutes', { count: Math.ceil(seconds / 60) });
+    return t('common.error.rateLimitedLater');
   }
   if (error instanceof RefoldAuthError) return t('common.error.sessionExpired');
   if (error instanceof RefoldTokenError) return t('common.error.token');

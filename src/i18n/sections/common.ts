@@ -14,6 +14,11 @@ export const common = defineMessages({
       one: 'Too many requests. Try again in {count} second.',
       other: 'Too many requests. Try again in {count} seconds.',
     },
+    'common.error.rateLimitedMinutes': {
+      one: 'Too many requests. Try again in {count} minute.',
+      other: 'Too many requests. Try again in {count} minutes.',
+    },
+    'common.error.rateLimitedLater': 'Too many requests. Try again later.',
     'common.error.rateLimitedSoon': 'Too many requests. Try again in a moment.',
     'common.error.sessionExpired': 'Your session has expired. Reload the page to sign in again.',
     'common.error.timeout': 'Refold took too long to answer. Try again.',
@@ -33,6 +38,11 @@ export const common = defineMessages({
       one: 'Demasiadas solicitudes. Inténtalo de nuevo en {count} segundo.',
       other: 'Demasiadas solicitudes. Inténtalo de nuevo en {count} segundos.',
     },
+    'common.error.rateLimitedMinutes': {
+      one: 'Demasiadas solicitudes. Inténtalo de nuevo en {count} minuto.',
+      other: 'Demasiadas solicitudes. Inténtalo de nuevo en {count} minutos.',
+    },
+    'common.error.rateLimitedLater': 'Demasiadas solicitudes. Inténtalo de nuevo más tarde.',
     'common.error.rateLimitedSoon': 'Demasiadas solicitudes. Inténtalo de nuevo en un momento.',
     'common.error.sessionExpired': 'Tu sesión ha caducado. Recarga la página para volver a iniciar sesión.',
     'common.error.timeout': 'Refold tardó demasiado en responder. Inténtalo de nuevo.',
@@ -52,6 +62,11 @@ export const common = defineMessages({
       one: 'Trop de requêtes. Réessayez dans {count} seconde.',
       other: 'Trop de requêtes. Réessayez dans {count} secondes.',
     },
+    'common.error.rateLimitedMinutes': {
+      one: 'Trop de requêtes. Réessayez dans {count} minute.',
+      other: 'Trop de requêtes. Réessayez dans {count} minutes.',
+    },
+    'common.error.rateLimitedLater': 'Trop de requêtes. Réessayez plus tard.',
     'common.error.rateLimitedSoon': 'Trop de requêtes. Réessayez dans un instant.',
     'common.error.sessionExpired': 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
     'common.error.timeout': 'Refold a mis trop de temps à répondre. Réessayez.',
@@ -71,6 +86,11 @@ export const common = defineMessages({
       one: 'Zu viele Anfragen. Versuche es in {count} Sekunde erneut.',
       other: 'Zu viele Anfragen. Versuche es in {count} Sekunden erneut.',
     },
+    'common.error.rateLimitedMinutes': {
+      one: 'Zu viele Anfragen. Versuche es in {count} Minute erneut.',
+      other: 'Zu viele Anfragen. Versuche es in {count} Minuten erneut.',
+    },
+    'common.error.rateLimitedLater': 'Zu viele Anfragen. Versuche es später erneut.',
     'common.error.rateLimitedSoon': 'Zu viele Anfragen. Versuche es gleich noch einmal.',
     'common.error.sessionExpired':
       'Deine Sitzung ist abgelaufen. Lade die Seite neu, um dich erneut anzumelden.',
@@ -89,6 +109,10 @@ export const common = defineMessages({
     'common.error.generic': '問題が発生しました。もう一度お試しください。',
     'common.error.network': 'Refold に接続できません。接続を確認してもう一度お試しください。',
     'common.error.rateLimited': { other: 'リクエストが多すぎます。{count} 秒後にもう一度お試しください。' },
+    'common.error.rateLimitedMinutes': {
+      other: 'リクエストが多すぎます。{count} 分後にもう一度お試しください。',
+    },
+    'common.error.rateLimitedLater': 'リクエストが多すぎます。後でもう一度お試しください。',
     'common.error.rateLimitedSoon': 'リクエストが多すぎます。しばらくしてからもう一度お試しください。',
     'common.error.sessionExpired':
       'セッションの有効期限が切れました。ページを再読み込みしてサインインし直してください。',

@@ -69,6 +69,7 @@ import type {
   MockConnection,
   MockExecution,
   MockExecutionStatus,
+  MockHold,
   MockRateLimit,
   MockRefold,
   MockRefoldOptions,
@@ -130,6 +131,15 @@ interface FaultRecord {
   match: FaultMatch;
   fault: Fault;
   remaining: number;
+}
+
+interface HoldRecord {
+  match: FaultMatch;
+  /** The request that arrived, once one did. */
+  onArrive: (request: RecordedRequest) => void;
+  released: Promise<void>;
+  release: () => void;
+  taken: boolean;
 }
 
 interface Bucket {
@@ -224,10 +234,24 @@ function matchSegments(pattern: string[], actual: string[]): Record<string, stri
 
 function positiveInt(query: URLSearchParams, name: string, fallback: number, max?: number): number {
   const raw = query.get(name);
-  if (raw === null || raw === '') return fallback;
+  if (raw === null) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw badRequest(`${name} must be a positive integer`);
   const value = Number(raw);
-  return max === undefined ? value : Math.min(value, max);
+  if (max !== undefined && value > max) throw badRequest(`${name} must be at most ${max}`);
+  return value;
+}
+
+/** The headers as recorded: lower-case names, credentials blanked when asked. */
+function recordedHeaders(
+  headers: Record<string, string>,
+  redactCredentials: boolean,
+): Record<string, string> {
+  if (!redactCredentials) return headers;
+  const out = { ...headers };
+  if (out['authorization'] !== undefined)
+    out['authorization'] = out['authorization'].replace(/\S+$/, '[redacted]');
+  if (out['x-api-key'] !== undefined) out['x-api-key'] = '[redacted]';
+  return out;
 }
 
 function paginate<T>(items: readonly T[], pageNumber: number, limit: number): Record<string, unknown> {
@@ -353,6 +377,9 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   let faults: FaultRecord[] = [];
   let buckets = new Map<string, Bucket>();
   let recorded: RecordedRequest[] = [];
+  let holds: HoldRecord[] = [];
+  const maxRecorded = Math.max(1, options.maxRecordedRequests ?? 1000);
+  const redactCredentials = options.redactRecordedCredentials ?? false;
 
   function load(): void {
     apps = structuredClone([...sourceApps]);
@@ -365,6 +392,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     faults = [];
     buckets = new Map();
     recorded = [];
+    for (const held of holds) held.release();
+    holds = [];
   }
   load();
 
@@ -1352,7 +1381,34 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     url.searchParams.forEach((value, key) => {
       query[key] = value;
     });
-    recorded.push({ method, path, url: url.href, query, headers, body: structuredClone(body), at: now() });
+    const entry: RecordedRequest = {
+      method,
+      path,
+      url: url.href,
+      query,
+      headers: recordedHeaders(headers, redactCredentials),
+      body: structuredClone(body),
+      at: now(),
+    };
+    recorded.push(entry);
+    if (recorded.length > maxRecorded) recorded.splice(0, recorded.length - maxRecorded);
+
+    const held = holds.find((candidate) => !candidate.taken && faultMatches(candidate.match, method, path));
+    if (held !== undefined) {
+      held.taken = true;
+      held.onArrive(structuredClone(entry));
+      await held.released;
+      holds = holds.filter((candidate) => candidate !== held);
+    }
+
+    // What the real API refuses before any route runs: an empty path segment, a JSON body sent without a
+    // JSON content type.
+    if (method !== 'OPTIONS' && path.includes('//')) {
+      return apiError(400, 'BAD_REQUEST', `Empty path segment in ${path}`);
+    }
+    if (path.startsWith('/api/') && text !== '' && !(headers['content-type'] ?? '').includes('json')) {
+      return apiError(400, 'BAD_REQUEST', 'A request body needs content-type: application/json');
+    }
 
     const fault = takeFault(method, path);
     let extraHeaders: Record<string, string> = {};
@@ -1528,6 +1584,21 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     inject(match: FaultMatch, fault: Fault): void {
       const times = fault.times ?? 1;
       if (times > 0) faults.push({ match, fault, remaining: times });
+    },
+    hold(match: FaultMatch): MockHold {
+      let onArrive!: (request: RecordedRequest) => void;
+      let release!: () => void;
+      const arrived = new Promise<RecordedRequest>((resolve) => (onArrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const record: HoldRecord = { match, onArrive, released, release, taken: false };
+      holds.push(record);
+      return {
+        arrived,
+        release: () => {
+          record.release();
+          if (!record.taken) holds = holds.filter((candidate) => candidate !== record);
+        },
+      };
     },
     get requests(): readonly RecordedRequest[] {
       return [...recorded];

@@ -420,6 +420,21 @@ export interface MockRefoldOptions {
    * checked lazily, at the next request (or `account()` call) after that time, so no timer is left running.
    */
   oauthAutoDelayMs?: number;
+  /** How many requests {@link MockRefold.requests} keeps (the oldest go first). @default 1000 */
+  maxRecordedRequests?: number;
+  /**
+   * Record `Bearer` tokens and API keys as `[redacted]` (for a long-running mock such as `npm start`, whose
+   * request log should hold no credential). Tests that decode a recorded token keep the default. @default false
+   */
+  redactRecordedCredentials?: boolean;
+}
+
+/** A request held by {@link MockRefold.hold} until released. */
+export interface MockHold {
+  /** Resolves with the request once one that matches arrives (it is recorded, then held before any answer). */
+  readonly arrived: Promise<RecordedRequest>;
+  /** Lets the held request go on to its answer (also lets through one that has not arrived yet). */
+  release(): void;
 }
 
 /** Options of {@link MockRefold.mintToken}. */
@@ -440,6 +455,19 @@ export interface MockRefold {
   revokeToken(token: string): void;
   /** Make the next `fault.times` answers of matching requests fail. */
   inject(match: FaultMatch, fault: Fault): void;
+  /**
+   * Hold the next request that matches before it is answered, until `release()`: a test can look at the
+   * in-between state (a spinner, a disabled button) for as long as it needs, then let the answer come, with
+   * no timer. `reset()` releases every hold.
+   *
+   * @example
+   * const held = mock.hold({ method: 'PUT', path: '/api/v2/f-sdk/config' });
+   * await user.click(save);
+   * await held.arrived;
+   * expect(form.dataset.state).toBe('saving');
+   * held.release();
+   */
+  hold(match: FaultMatch): MockHold;
   /** Every request received since the start or the last {@link MockRefold.clearRequests} (a copy). */
   readonly requests: readonly RecordedRequest[];
   /** Forget the recorded requests. */
