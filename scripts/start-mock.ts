@@ -10,7 +10,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const mock = createMockRefold();
+// A long-running mock keeps a bounded request log with no credential in it.
+const mock = createMockRefold({ redactRecordedCredentials: true });
 const server = await listenMockRefold(mock, { port, host: '127.0.0.1' });
 
 const mintCurl =

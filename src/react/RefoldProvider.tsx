@@ -93,7 +93,10 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
     // The previous customer's client stops for good: requests under way are aborted, and none of them can
     // be replayed after a 401 with the next customer's token.
     old.client.dispose();
-    for (const shared of old.connectFlows.values()) shared.flow.dispose();
+    for (const shared of old.connectFlows.values()) {
+      shared.flow.dispose();
+      shared.draft.set({});
+    }
     const oldKey = ['refold', old.scope];
     if (old.scope !== session.scope) {
       // The previous customer's data goes, with its requests under way.

@@ -1,17 +1,48 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { RefoldClient } from '../core/client.js';
+import type { AuthValues, RefoldClient } from '../core/client.js';
 import type { ConnectFlow } from '../core/connect.js';
 import { RefoldError } from '../core/errors.js';
 import type { RefoldMessages } from '../i18n/catalog.js';
 import type { RefoldEvent } from './events.js';
 
+/** Values typed for one app's connect, shared by its hooks, so a form that unmounts (collapsed) keeps them. */
+export interface ConnectDraft {
+  /** The values typed so far. */
+  get(): AuthValues;
+  /** Replaces them and tells the listeners. */
+  set(values: AuthValues): void;
+  /** Listens to changes; returns a function that stops listening. */
+  subscribe(listener: () => void): () => void;
+}
+
 /** A connect flow shared by every `useConnect` of the same app under one provider. */
 export interface SharedConnectFlow {
   /** The flow. */
   flow: ConnectFlow;
-  /** Mounted hooks using it; the flow stops when the last one unmounts. */
+  /** The values typed for it: kept while any hook of the app is mounted, cleared once connected. */
+  draft: ConnectDraft;
+  /** Mounted hooks using it; the flow stops (and the draft is cleared) when the last one unmounts. */
   users: number;
+}
+
+/** A {@link ConnectDraft} in memory. @internal */
+export function createConnectDraft(): ConnectDraft {
+  let values: AuthValues = {};
+  const listeners = new Set<() => void>();
+  return {
+    get: () => values,
+    set(next) {
+      values = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 /** What the provider shares with its hooks. It holds the client, never a token. */

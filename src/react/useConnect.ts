@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AuthValues } from '../core/client.js';
 import { authFieldsOf, createConnectFlow, isConnecting, resolveAuthType } from '../core/connect.js';
 import type { ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application, AuthField, AuthType } from '../core/types.js';
-import { useRefoldContext } from './context.js';
+import { createConnectDraft, useRefoldContext } from './context.js';
 import type { RefoldContextValue, SharedConnectFlow } from './context.js';
 import { invalidateApp } from './invalidate.js';
 import { browserPopupHost } from './popup.js';
@@ -40,7 +40,10 @@ export interface UseConnectResult {
   app: Application | undefined;
   /** The fields to fill for `authType` (pre-auth values for OAuth, credentials for key-based). */
   fields: AuthField[];
-  /** Values typed so far. Kept when a connect fails; cleared once connected. */
+  /**
+   * Values typed so far, shared by every `useConnect` of the app: kept when a connect fails and while any of
+   * them stays mounted (a form collapsed and opened again shows them), cleared once connected.
+   */
   values: AuthValues;
   /** Sets one value. */
   setValue: (name: string, value: AuthValues[string]) => void;
@@ -64,6 +67,7 @@ function sharedFlow(context: RefoldContextValue, slug: string): SharedConnectFlo
     const { client, queryClient, scope, emit } = context;
     shared = {
       users: 0,
+      draft: createConnectDraft(),
       flow: createConnectFlow({
         client,
         slug,
@@ -95,19 +99,20 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   const { data: app } = useApplication(slug);
   const requested = options.authType;
   const shared = sharedFlow(context, slug);
-  const { flow } = shared;
+  const { flow, draft } = shared;
   const state = useSyncExternalStore(flow.subscribe, flow.getState, flow.getState);
+  const values = useSyncExternalStore(draft.subscribe, draft.get, draft.get);
   const authType = resolveAuthType(app, requested);
-  const [values, setValues] = useState<AuthValues>({});
-  // The latest values, for a connect called in the same event as the last setValue.
-  const valuesRef = useRef(values);
 
   // Count the hooks sharing the flow; the last one to unmount stops it (timers, polling, popup).
   useEffect(() => {
     shared.users += 1;
     return () => {
       shared.users -= 1;
-      if (shared.users === 0) shared.flow.dispose();
+      if (shared.users === 0) {
+        shared.flow.dispose();
+        shared.draft.set({});
+      }
     };
   }, [shared]);
 
@@ -124,27 +129,27 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     return flow.subscribe(() => {
       const { status } = flow.getState();
       if (status === 'connected' && previous !== 'connected') {
-        valuesRef.current = {};
-        setValues({});
+        draft.set({});
         latest.current.onConnected?.();
       }
       previous = status;
     });
-  }, [flow]);
+  }, [flow, draft]);
 
   const connect = useCallback(
     (given?: AuthValues) => {
       const { authType: _authType, onConnected: _onConnected, ...timing } = latest.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
-      return flow.start({ ...timing, authType: requested, values: given ?? valuesRef.current, app });
+      // The draft's latest values, also when set in the same event as this call.
+      return flow.start({ ...timing, authType: requested, values: given ?? draft.get(), app });
     },
-    [flow, requested, app],
+    [flow, draft, requested, app],
   );
 
-  const setValue = useCallback((name: string, value: AuthValues[string]) => {
-    valuesRef.current = { ...valuesRef.current, [name]: value };
-    setValues(valuesRef.current);
-  }, []);
+  const setValue = useCallback(
+    (name: string, value: AuthValues[string]) => draft.set({ ...draft.get(), [name]: value }),
+    [draft],
+  );
 
   return {
     status: state.status,

@@ -227,12 +227,19 @@ describe('AppList', () => {
     expect(listRequests()).toHaveLength(2);
   });
 
-  it('tells how many seconds to wait when rate limited (429 with Retry-After)', async () => {
-    mock.inject({ path: APPS_PATH }, { status: 429, headers: { 'retry-after': '60' }, times: 10 });
-    const screen = renderRefold(<AppList />, { mock });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. Try again in 60 seconds.');
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
-  });
+  it.each([
+    ['45', 'Too many requests. Try again in 45 seconds.'],
+    ['600', 'Too many requests. Try again in 10 minutes.'],
+    ['99999', 'Too many requests. Try again later.'],
+  ])(
+    'tells how long to wait when rate limited (429 with Retry-After: %s), in minutes past one',
+    async (seconds, text) => {
+      mock.inject({ path: APPS_PATH }, { status: 429, headers: { 'retry-after': seconds }, times: 10 });
+      const screen = renderRefold(<AppList />, { mock });
+      expect(await screen.findByRole('alert')).toHaveTextContent(text);
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    },
+  );
 
   it('says the session expired when Refold keeps answering 401', async () => {
     mock.inject({ path: APPS_PATH }, { status: 401, times: 10 });

@@ -377,9 +377,7 @@ describe('ConfigForm', () => {
   it('explains rate limits and expired sessions', async () => {
     mock.inject({ path: CONFIG_PATH }, { status: 429, headers: { 'retry-after': '60' } });
     const limited = renderRefold(<ConfigForm slug="hubspot" />, { mock });
-    expect(await limited.findByRole('alert')).toHaveTextContent(
-      'Too many requests. Try again in 60 seconds.',
-    );
+    expect(await limited.findByRole('alert')).toHaveTextContent('Too many requests. Try again in 1 minute.');
     limited.unmount();
 
     mock.inject({ path: CONFIG_PATH }, { status: 401, times: 10 });

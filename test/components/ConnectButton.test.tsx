@@ -179,6 +179,22 @@ describe('ConnectButton', () => {
     expect(onConnected).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the typed credentials when the form is collapsed and opened again', async () => {
+    const screen = renderRefold(<ConnectButton slug="stripe" />, { mock });
+    const toggle = await screen.findByRole('button', { name: 'Connect Stripe' });
+    await userEvent.click(toggle);
+    await userEvent.type(await screen.findByLabelText(/^Secret key/), 'sk_test_kept');
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByLabelText(/^Secret key/)).toBeNull();
+    await userEvent.click(toggle);
+    const again = await screen.findByLabelText(/^Secret key/);
+    expect(again).toHaveValue('sk_test_kept');
+    // Put back through the DOM property only: never in an attribute a script or a snapshot could read.
+    expect(again.getAttribute('value')).toBeNull();
+    expect(screen.container.innerHTML).not.toContain('sk_test_kept');
+  });
+
   it('with authType="keybased" offers the credentials form before the app data arrives', async () => {
     const screen = renderRefold(<ConnectButton slug="zendesk" authType="keybased" />, {
       mock,

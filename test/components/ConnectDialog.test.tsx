@@ -121,6 +121,57 @@ describe('ConnectDialog', () => {
     expect(mock.account(ACCOUNT).connections('zendesk')).toHaveLength(1);
   });
 
+  it('asks before Close or Escape drops an edited config: Keep editing keeps every value, Discard closes', async () => {
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const onOpenChange = vi.fn();
+    const screen = renderRefold(<ConnectDialog initialSlug="slack" onOpenChange={onOpenChange} />, { mock });
+    await userEvent.click(screen.getByRole('button', { name: 'Connect an app' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect Slack' }));
+    await expect.poll(() => currentStep(), { timeout: 5000 }).toBe('Configure');
+    const amount = await screen.findByRole('textbox', { name: 'Record name prefix' });
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '4242');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    const question = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    expect(dialogOf().open).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep editing' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(question.isConnected).toBe(false);
+    expect(amount).toHaveValue('4242');
+
+    await userEvent.keyboard('{Escape}');
+    await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await userEvent.keyboard('{Escape}'); // Escape in the question keeps editing
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(dialogOf().open).toBe(true);
+    expect(amount).toHaveValue('4242');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Skip for now' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Discard changes' }));
+    expect(currentStep()).toBe('Done');
+    expect(onOpenChange).not.toHaveBeenCalledWith(false);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('closes at once when nothing was edited, and asks before Back drops typed credentials', async () => {
+    const screen = renderRefold(<ConnectDialog />, { mock });
+    await userEvent.click(screen.getByRole('button', { name: 'Connect an app' }));
+    await userEvent.click(await screen.findByRole('option', { name: /Zendesk/ }));
+    await userEvent.type(await screen.findByLabelText(/^Subdomain/), 'acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await userEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByLabelText(/^Subdomain/)).toHaveValue('acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Discard changes' }));
+    expect(currentStep()).toBe('Choose an app');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await expect.poll(() => dialogOf().open).toBe(false);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('is controlled by open and onOpenChange, and renders no trigger then', async () => {
     function Host() {
       const [open, setOpen] = useState(false);

@@ -206,7 +206,7 @@ describe('ExecutionList', () => {
   it('explains a rate limit', async () => {
     mock.inject({ method: 'GET', path: LIST_PATH }, { status: 429, headers: { 'retry-after': '60' } });
     const screen = renderRefold(<ExecutionList />, { mock });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. Try again in 60 seconds.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. Try again in 1 minute.');
   });
 
   it('passes slug, workflowId and page size to Refold', async () => {

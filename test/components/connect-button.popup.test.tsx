@@ -35,4 +35,33 @@ describe('ConnectButton in Chromium with its popup blocker on', () => {
     },
     60_000,
   );
+
+  it('cuts the popup’s opener, and a click after the user closed the popup opens a new one that connects', async () => {
+    const mock = createMockRefold();
+    const session = await openWithPopupBlocker({ entry, mock });
+    try {
+      await session.page.goto(session.url);
+      const button = session.page.getByRole('button', { name: /^Connect slack$/i });
+      await button.waitFor();
+      const firstPopup = session.page.waitForEvent('popup', { timeout: 30_000 });
+      await button.click();
+      const first = await firstPopup;
+      await first.waitForURL(/\/mock-oauth\/authorize/);
+      // The provider's page cannot reach back into the host tab.
+      expect(await first.evaluate(() => window.opener)).toBeNull();
+
+      // Closed at once, before the flow can trust `closed` (3 s): the next click must not be swallowed.
+      await first.close();
+      const secondPopup = session.page.waitForEvent('popup', { timeout: 30_000 });
+      await session.page.getByRole('button', { name: /slack/i }).first().click();
+      const second = await secondPopup;
+      await second.waitForURL(/\/mock-oauth\/authorize/);
+      expect(await second.evaluate(() => window.opener)).toBeNull();
+      const connected = waitForConsole(session.page, 'connect: ');
+      await second.getByRole('button', { name: /allow/i }).click();
+      expect(await connected).toBe('connected');
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });

@@ -329,8 +329,35 @@ describe('unmount, offline and errors', () => {
     expect(state?.error).toBeNull();
   });
 
-  it('aborts a mutation’s request when its component unmounts', async () => {
-    mock.inject({ method: 'POST', path: '/api/v2/public/event/trigger' }, { delayMs: 2_000 });
+  it('lets a write already sent finish after its component unmounts, and puts the answer in the cache', async () => {
+    const queryClient = testQueryClient();
+    const { result, unmount } = renderRefoldHook(
+      mock,
+      () => ({ config: useConfig({ slug: 'hubspot' }), save: useUpdateConfig('hubspot') }),
+      { queryClient },
+    );
+    await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
+    const held = mock.hold({ method: 'PUT', path: '/api/v2/f-sdk/config' });
+    let settled: unknown;
+    act(() => {
+      result.current.save.mutateAsync({ fields: { record_prefix: 'AFTER-' } }).then(
+        (config) => (settled = config),
+        (error: unknown) => (settled = error),
+      );
+    });
+    await held.arrived;
+    unmount();
+    held.release();
+    await waitFor(() => expect(settled).toBeDefined());
+    expect(settled).not.toBeInstanceOf(Error);
+    const cached = queryClient.getQueryData<Config>(refoldKeys.config('default', 'hubspot'));
+    expect(cached?.fields?.find((f) => f.id === 'record_prefix')?.value).toBe('AFTER-');
+    const stored = mock.account('customer-a').config('hubspot')?.fields as Config['fields'];
+    expect(stored?.find((f) => f.id === 'record_prefix')?.value).toBe('AFTER-');
+  });
+
+  it('lets a trigger already sent finish after its component unmounts', async () => {
+    const held = mock.hold({ method: 'POST', path: '/api/v2/public/event/trigger' });
     const { result, unmount } = renderRefoldHook(mock, () => useTriggerEvent());
     let settled: unknown;
     act(() => {
@@ -339,10 +366,10 @@ describe('unmount, offline and errors', () => {
         (error: unknown) => (settled = error),
       );
     });
-    await waitFor(() => expect(sent().some((r) => r.path === '/api/v2/public/event/trigger')).toBe(true));
+    await held.arrived;
     unmount();
-    await waitFor(() => expect(settled).toBeDefined());
-    expect((settled as Error).name).toBe('RefoldAbortError');
+    held.release();
+    await waitFor(() => expect(settled).toBe('resolved'));
   });
 
   it('shows a network error, then refetches when the browser is back online', async () => {

@@ -281,6 +281,47 @@ describe('customer isolation', () => {
     expect(screen.getByTestId('count').textContent).toBe('0 connected');
   });
 
+  it('never sends customer A’s write with customer B’s token when its 401 comes after the switch', async () => {
+    const queryClient = testQueryClient();
+    // The host's one fetchToken: its backend answers for whoever is signed in now.
+    let signedIn = 'customer-a';
+    const fetchToken = vi.fn<FetchToken>(async () => mock.mintToken(signedIn));
+    let save: ReturnType<typeof hooks.useUpdateConfig> | undefined;
+    function Saver() {
+      save = hooks.useUpdateConfig('slack');
+      return null;
+    }
+    const ui = (scope: string) => (
+      <RefoldProvider scope={scope} fetchToken={fetchToken} queryClient={queryClient}>
+        <Saver />
+      </RefoldProvider>
+    );
+    const { rerender } = render(ui('a'));
+    const held = mock.hold({ method: 'PUT', path: '/api/v2/f-sdk/config' });
+    mock.inject(
+      { method: 'PUT', path: '/api/v2/f-sdk/config' },
+      { status: 401, body: { status_code: 401, error: 'INVALID_TOKEN', message: 'Invalid token' } },
+    );
+    let settled: unknown;
+    act(() => {
+      save!.mutateAsync({ fields: { min_amount: 7 } }).then(
+        () => (settled = 'saved'),
+        (error: unknown) => (settled = error),
+      );
+    });
+    await held.arrived;
+    signedIn = 'customer-b';
+    rerender(ui('b'));
+    held.release();
+    await waitFor(() => expect(settled).toBeDefined());
+    expect(settled).toBeInstanceOf(RefoldError);
+    expect((settled as RefoldError).code).toBe('aborted');
+    const puts = sent().filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => accountOf(r.headers.authorization))).toEqual(['customer-a']);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(mock.account('customer-b').configIds('slack')).toEqual([]);
+  });
+
   it('serves two providers with different scopes on one page, each its own customer', async () => {
     mock.account('customer-a').connect('slack');
     const queryClient = testQueryClient();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AuthValues } from '../../core/client.js';
 import type { AuthField } from '../../core/types.js';
 import { cx } from '../shared/cx.js';
@@ -31,6 +31,15 @@ const INPUT_TYPES: Record<string, string> = { url: 'url', email: 'email' };
 export function AuthFieldControl({ field, id, value, error, onChange, className }: AuthFieldControlProps) {
   const { t } = useMessages('AuthForm');
   const [shown, setShown] = useState(false);
+  const secretRef = useRef<HTMLInputElement>(null);
+  // A secret typed earlier in this session (the form was collapsed, then opened again) is put back through
+  // the DOM property, never through a `value` attribute.
+  useEffect(() => {
+    const input = secretRef.current;
+    if (input && input.value === '' && typeof value === 'string') input.value = value;
+    // Only on mount: afterwards the input itself holds what the user types.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const helpId = field.help_text ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = cx(helpId, errorId) || undefined;
@@ -160,7 +169,8 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
         inputMode={field.type === 'number' ? 'decimal' : undefined}
         spellCheck={secret ? false : undefined}
         placeholder={field.placeholder}
-        // A secret stays uncontrolled: never prefilled, and never mirrored into a `value` attribute.
+        // A secret stays uncontrolled: never prefilled by the server, never mirrored into a `value` attribute.
+        ref={secret ? secretRef : undefined}
         value={secret ? undefined : text(value)}
         onChange={(event) => onChange(event.target.value)}
       />

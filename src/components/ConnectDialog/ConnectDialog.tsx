@@ -42,11 +42,43 @@ function trapFocus(dialog: HTMLDialogElement, event: KeyboardEvent) {
   }
 }
 
+/** "Discard unsaved changes?", asked before any way out of a step with unsaved work. */
+function DiscardChanges({ onKeepEditing, onDiscard }: { onKeepEditing: () => void; onDiscard: () => void }) {
+  const { t } = useMessages('ConnectDialog');
+  const titleId = useId();
+  const textId = useId();
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div
+      className="refold-connect-dialog__confirm"
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+    >
+      <h3 id={titleId} className="refold-connect-dialog__heading">
+        {t('connectDialog.discardTitle')}
+      </h3>
+      <p id={textId}>{t('connectDialog.discardText')}</p>
+      <div className="refold-connect-dialog__footer">
+        <button ref={keep} type="button" className="refold-button" onClick={onKeepEditing}>
+          {t('connectDialog.keepEditing')}
+        </button>
+        <button type="button" className="refold-button" data-variant="secondary" onClick={onDiscard}>
+          {t('connectDialog.discard')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * The whole connect flow in a modal dialog: pick an app (`AppList`) → sign in (`ConnectButton`
  * or `AuthForm`) → configure (`ConfigForm`) → done, with a step indicator. A native `<dialog>`
  * opened with `showModal()`: the page behind is inert, focus stays inside, Escape closes it and focus goes
- * back to where it was. Controlled (`open`, `onOpenChange`) or with its own trigger button.
+ * back to where it was. Controlled (`open`, `onOpenChange`) or with its own trigger button. Every way out of a
+ * step with unsaved work (typed credentials, an edited config) — Close, Escape, Back, Skip — first asks
+ * whether to discard it or keep editing.
  *
  * @example
  * <ConnectDialog onConnected={(slug) => track('connected', slug)} />
@@ -65,15 +97,34 @@ export function ConnectDialog({
   const open = controlled ? openProp : ownOpen;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Unsaved work in the current step (typed credentials, an edited config): leaving asks first.
+  const dirty = useRef(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
 
   function setOpen(next: boolean) {
     if (!controlled) setOwnOpen(next);
+    if (!next) {
+      dirty.current = false;
+      setPending(null);
+    }
     onOpenChange?.(next);
   }
-  // The latest `setOpen`, for the native key listener below.
+  /** Runs `leave` at once, or after the user confirms that unsaved changes may go. */
+  function guard(leave: () => void) {
+    if (dirty.current) setPending(() => leave);
+    else leave();
+  }
+  // The latest close (guarded) and "keep editing", for the native key listener below.
   const close = useRef(() => {});
+  const keepEditing = useRef(() => {});
   useEffect(() => {
-    close.current = () => setOpen(false);
+    close.current = () => guard(() => setOpen(false));
+    keepEditing.current = () => setPending(null);
+  });
+  const confirming = pending !== null;
+  const confirmingRef = useRef(confirming);
+  useEffect(() => {
+    confirmingRef.current = confirming;
   });
 
   useEffect(() => {
@@ -83,9 +134,11 @@ export function ConnectDialog({
     if (!dialog.open) dialog.showModal();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.isComposing) {
-        // Handled here rather than by the browser, so that it never closes while an IME composes.
+        // Handled here rather than by the browser, so that it never closes while an IME composes. Escape
+        // in the "discard changes?" question means "keep editing".
         event.preventDefault();
-        close.current();
+        if (confirmingRef.current) keepEditing.current();
+        else close.current();
       } else trapFocus(dialog, event);
     };
     dialog.addEventListener('keydown', onKeyDown);
@@ -117,7 +170,7 @@ export function ConnectDialog({
         onCancel={(event) => {
           // Escape: the owner decides (a controlled dialog stays open unless `open` changes).
           event.preventDefault();
-          setOpen(false);
+          close.current();
         }}
         onClose={() => {
           // Closed by the browser itself (e.g. a second Escape): keep the state in step.
@@ -135,7 +188,7 @@ export function ConnectDialog({
                 className="refold-button"
                 data-variant="secondary"
                 aria-label={t('common.close')}
-                onClick={() => setOpen(false)}
+                onClick={() => close.current()}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -144,7 +197,23 @@ export function ConnectDialog({
               initialSlug={initialSlug}
               onConnected={onConnected}
               onClose={() => setOpen(false)}
+              onDirtyChange={(next) => {
+                dirty.current = next;
+              }}
+              guard={guard}
+              hidden={confirming}
             />
+            {pending && (
+              <DiscardChanges
+                onKeepEditing={() => setPending(null)}
+                onDiscard={() => {
+                  const leave = pending;
+                  dirty.current = false;
+                  setPending(null);
+                  leave();
+                }}
+              />
+            )}
           </>
         )}
       </dialog>

@@ -20,11 +20,27 @@ export interface ConnectStepsProps {
   onConnected: ((slug: string) => void) | undefined;
   /** Closes the dialog. */
   onClose: () => void;
+  /** Told whether the current step holds unsaved work (typed credentials, an edited config). */
+  onDirtyChange: (dirty: boolean) => void;
+  /** Runs a step change that would drop unsaved work, once the user agreed. */
+  guard: (leave: () => void) => void;
+  /** Hidden while the dialog asks about unsaved changes (kept mounted, so nothing typed is lost). */
+  hidden: boolean;
 }
 
 /** OAuth button, or the form when the app needs input (keys, pre-auth values). */
-function Authenticate({ slug, onConnected }: { slug: string; onConnected: () => void }) {
-  const { app, fields } = useConnect(slug);
+function Authenticate({
+  slug,
+  onConnected,
+  onDirtyChange,
+}: {
+  slug: string;
+  onConnected: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const { app, fields, values } = useConnect(slug);
+  const typed = Object.values(values).some((v) => v !== '' && v !== false);
+  useEffect(() => onDirtyChange(typed), [typed, onDirtyChange]);
   return app && fields.length === 0 ? (
     <ConnectButton slug={slug} onConnected={onConnected} />
   ) : (
@@ -33,11 +49,22 @@ function Authenticate({ slug, onConnected }: { slug: string; onConnected: () => 
 }
 
 /** The steps of the connect dialog: pick an app → authenticate → configure → done. @internal */
-export function ConnectSteps({ initialSlug, onConnected, onClose }: ConnectStepsProps) {
+export function ConnectSteps({
+  initialSlug,
+  onConnected,
+  onClose,
+  onDirtyChange,
+  guard,
+  hidden,
+}: ConnectStepsProps) {
   const { t } = useMessages('ConnectDialog');
   const [slug, setSlug] = useState(initialSlug ?? '');
   const [step, setStep] = useState<ConnectStep>(initialSlug ? 'authenticate' : 'pick');
   const { data: app } = useApplication(slug);
+  const [authDirty, setAuthDirty] = useState(false);
+  const [configDirty, setConfigDirty] = useState(false);
+  const dirty = (step === 'authenticate' && authDirty) || (step === 'configure' && configDirty);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const name = app?.name ?? slug;
@@ -62,7 +89,7 @@ export function ConnectSteps({ initialSlug, onConnected, onClose }: ConnectSteps
   }[step];
 
   return (
-    <div className="refold-connect-dialog__body" data-step={step}>
+    <div className="refold-connect-dialog__body" data-step={step} hidden={hidden}>
       <ol className="refold-connect-dialog__steps" aria-label={t('connectDialog.progress')}>
         {steps.map((s, i) => (
           <li
@@ -88,22 +115,35 @@ export function ConnectSteps({ initialSlug, onConnected, onClose }: ConnectSteps
       {step === 'authenticate' && (
         <Authenticate
           slug={slug}
+          onDirtyChange={setAuthDirty}
           onConnected={() => {
             onConnected?.(slug);
             go('configure');
           }}
         />
       )}
-      {step === 'configure' && <ConfigForm slug={slug} onSaved={() => go('done')} />}
+      {step === 'configure' && (
+        <ConfigForm slug={slug} onDirtyChange={setConfigDirty} onSaved={() => go('done')} />
+      )}
       {step === 'done' && <p>{t('connectDialog.doneText', { name })}</p>}
       <div className="refold-connect-dialog__footer">
         {step === 'authenticate' && !initialSlug && (
-          <button type="button" className="refold-button" data-variant="secondary" onClick={() => go('pick')}>
+          <button
+            type="button"
+            className="refold-button"
+            data-variant="secondary"
+            onClick={() => guard(() => go('pick'))}
+          >
             {t('connectDialog.back')}
           </button>
         )}
         {step === 'configure' && (
-          <button type="button" className="refold-button" data-variant="secondary" onClick={() => go('done')}>
+          <button
+            type="button"
+            className="refold-button"
+            data-variant="secondary"
+            onClick={() => guard(() => go('done'))}
+          >
             {t('connectDialog.skip')}
           </button>
         )}

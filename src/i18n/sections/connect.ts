@@ -42,6 +42,10 @@ export const connect = defineMessages({
     'connectDialog.back': 'Back',
     'connectDialog.skip': 'Skip for now',
     'connectDialog.finish': 'Finish',
+    'connectDialog.discardTitle': 'Discard unsaved changes?',
+    'connectDialog.discardText': 'What you entered in this step has not been saved yet.',
+    'connectDialog.keepEditing': 'Keep editing',
+    'connectDialog.discard': 'Discard changes',
   },
   es: {
     'authForm.required': 'obligatorio',
@@ -86,6 +90,10 @@ export const connect = defineMessages({
     'connectDialog.back': 'Atrás',
     'connectDialog.skip': 'Omitir por ahora',
     'connectDialog.finish': 'Finalizar',
+    'connectDialog.discardTitle': '¿Descartar los cambios sin guardar?',
+    'connectDialog.discardText': 'Lo que has introducido en este paso aún no se ha guardado.',
+    'connectDialog.keepEditing': 'Seguir editando',
+    'connectDialog.discard': 'Descartar cambios',
   },
   fr: {
     'authForm.required': 'obligatoire',
@@ -130,6 +138,10 @@ export const connect = defineMessages({
     'connectDialog.back': 'Retour',
     'connectDialog.skip': 'Plus tard',
     'connectDialog.finish': 'Terminer',
+    'connectDialog.discardTitle': 'Abandonner les modifications non enregistrées ?',
+    'connectDialog.discardText': 'Ce que vous avez saisi à cette étape n’est pas encore enregistré.',
+    'connectDialog.keepEditing': 'Continuer la modification',
+    'connectDialog.discard': 'Abandonner',
   },
   de: {
     'authForm.required': 'Pflichtfeld',
@@ -174,6 +186,10 @@ export const connect = defineMessages({
     'connectDialog.back': 'Zurück',
     'connectDialog.skip': 'Später',
     'connectDialog.finish': 'Fertig',
+    'connectDialog.discardTitle': 'Ungespeicherte Änderungen verwerfen?',
+    'connectDialog.discardText': 'Was du in diesem Schritt eingegeben hast, ist noch nicht gespeichert.',
+    'connectDialog.keepEditing': 'Weiter bearbeiten',
+    'connectDialog.discard': 'Änderungen verwerfen',
   },
   ja: {
     'authForm.required': '必須',
@@ -217,5 +233,9 @@ export const connect = defineMessages({
     'connectDialog.back': '戻る',
     'connectDialog.skip': '後で設定',
     'connectDialog.finish': '完了',
+    'connectDialog.discardTitle': '保存していない変更を破棄しますか？',
+    'connectDialog.discardText': 'この手順で入力した内容はまだ保存されていません。',
+    'connectDialog.keepEditing': '編集を続ける',
+    'connectDialog.discard': '変更を破棄',
   },
 });
