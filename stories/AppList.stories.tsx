@@ -66,11 +66,11 @@ export const RateLimited: Story = {
   parameters: {
     refold: {
       setup: (mock) =>
-        mock.inject({ path: APPS_PATH }, { status: 429, headers: { 'retry-after': '60' }, times: 10 }),
+        mock.inject({ path: APPS_PATH }, { status: 429, headers: { 'retry-after': '45' }, times: 10 }),
     },
   },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Try again in 60 seconds');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Try again in 45 seconds');
   },
 };
 

@@ -178,12 +178,12 @@ export const RateLimited: Story = {
   parameters: {
     refold: {
       setup: (mock) =>
-        mock.inject({ path: CONFIG_PATH }, { status: 429, headers: { 'retry-after': '60' }, times: 10 }),
+        mock.inject({ path: CONFIG_PATH }, { status: 429, headers: { 'retry-after': '45' }, times: 10 }),
     },
   },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'Too many requests. Try again in 60 seconds.',
+      'Too many requests. Try again in 45 seconds.',
     );
   },
 };
