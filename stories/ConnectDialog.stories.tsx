@@ -106,3 +106,17 @@ export const EscapeCloses: Story = {
     await expect(trigger).toHaveFocus();
   },
 };
+
+/** Leaving a step with unsaved work (here typed credentials) asks first: keep editing, or discard. */
+export const UnsavedChanges: Story = {
+  args: { initialSlug: 'zendesk' },
+  play: async ({ canvas, canvasElement, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
+    await userEvent.type(await canvas.findByLabelText(/^Subdomain/), 'acme');
+    await userEvent.click(canvas.getByRole('button', { name: 'Close' }));
+    await expect(await canvas.findByRole('alertdialog', { name: 'Discard unsaved changes?' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    await expect(canvasElement.querySelector('dialog')).toHaveAttribute('open');
+    await expect(args.onOpenChange).not.toHaveBeenCalledWith(false);
+  },
+};
