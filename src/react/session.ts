@@ -50,6 +50,7 @@ export class SessionStore {
         baseUrl,
         fetchToken: (context) => this.#fetchToken(context),
         onError: (error, { route }) => this.emit({ type: 'error', error, route }),
+        onWarning: (warning) => this.emit({ type: 'response-warning', ...warning }),
       }),
     };
     this.#session = next;
