@@ -1551,7 +1551,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
         state().rejectNext.set(slug, reason);
       },
       savedCredentials: (slug) => {
-        const record = connectionsOf(state(), slug).find((connection) => connection.auth_type === 'keybased');
+        const record = connectionsOf(state(), slug).find((connection) => connection.auth_type !== 'oauth2');
         return record?.credentials === undefined ? undefined : structuredClone(record.credentials);
       },
       configIds: (slug) => [...(state().configs.get(slug)?.keys() ?? [])],

@@ -400,7 +400,7 @@ export interface MockAccount {
   disconnect(slug: string, authType?: MockAuthType): number;
   /** Make the next key-based save of this app fail with "Failed to verify credentials: {reason}". */
   rejectNextSave(slug: string, reason: string): void;
-  /** Values of the last successful key-based save of an app (copy), if any. */
+  /** Values of the last successful key-based (or sub-type) save of an app (copy), if any. */
   savedCredentials(slug: string): Record<string, unknown> | undefined;
   /** Config ids of an app. */
   configIds(slug: string): string[];
