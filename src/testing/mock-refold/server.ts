@@ -72,6 +72,7 @@ import type {
   MockConfigTemplate,
   MockConnectOptions,
   MockConnection,
+  MockConnectionStatus,
   MockExecution,
   MockRateLimit,
   MockRefold,
@@ -469,7 +470,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     app: MockApp,
     authType: MockAuthType,
     identifier: unknown,
-    status: 'active' | 'expired' = 'active',
+    status: MockConnectionStatus = 'active',
     connectedAt?: Date | string,
     credentials?: Record<string, unknown>,
   ): ConnectionRecord {

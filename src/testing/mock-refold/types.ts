@@ -344,6 +344,9 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** Status of a connection: `active`, `expired`, or any other value a test wants (real answers may send one). */
+export type MockConnectionStatus = 'active' | 'expired' | (string & {});
+
 /** A connection of a linked account to an app, as sent in `connected_accounts`. */
 export interface MockConnection {
   /** Connection id. */
@@ -355,7 +358,7 @@ export interface MockConnection {
   /** ISO date. */
   connectedAt: string;
   /** Whether it still works. */
-  status: 'active' | 'expired';
+  status: MockConnectionStatus;
 }
 
 /** Options of {@link MockAccount.connect}. */
@@ -365,7 +368,7 @@ export interface MockConnectOptions {
   /** Identifier, any JSON (default derived from the account and app). */
   identifier?: unknown;
   /** Status (default `active`). */
-  status?: 'active' | 'expired';
+  status?: MockConnectionStatus;
   /** Connection date (default: now). */
   connectedAt?: Date | string;
   /** Key-based credential values to store. */
@@ -394,8 +397,8 @@ export interface MockAccount {
   connections(slug?: string): MockConnection[];
   /** Connect an app directly (replaces a connection of the same auth type). */
   connect(slug: string, options?: MockConnectOptions): MockConnection;
-  /** Mark connections of an app `active` or `expired` (all auth types when `authType` is absent). */
-  setConnectionStatus(slug: string, status: 'active' | 'expired', authType?: MockAuthType): void;
+  /** Mark connections of an app `active`, `expired` or another status (all auth types when `authType` is absent). */
+  setConnectionStatus(slug: string, status: MockConnectionStatus, authType?: MockAuthType): void;
   /** Remove connections of an app; answers how many were removed. */
   disconnect(slug: string, authType?: MockAuthType): number;
   /** Make the next key-based save of this app fail with "Failed to verify credentials: {reason}". */
