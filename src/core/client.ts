@@ -840,10 +840,13 @@ async function parseBody<T, R extends RouteName>(
         apiCode: failure.code,
       });
     }
-    throw new RefoldResponseError(`Refold's answer to ${call.route} has an unexpected shape: ${error.message}.`, {
-      status: response.status,
-      path: error.path,
-    });
+    throw new RefoldResponseError(
+      `Refold's answer to ${call.route} has an unexpected shape: ${error.message}.`,
+      {
+        status: response.status,
+        path: error.path,
+      },
+    );
   }
 }
 

@@ -189,7 +189,8 @@ export function resolveAuth(app: Application | undefined, requested?: AuthTypeNa
     ? 'keybased'
     : (subTypes.find((name) => name === appType) ?? subTypes[0]);
   if (requested === 'keybased') return keyed(keyBased ?? 'keybased');
-  if (candidates.includes('oauth2')) return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
+  if (candidates.includes('oauth2'))
+    return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
   if (keyBased) return keyed(keyBased);
   if (appType === 'keybased' || isSubType(appType)) return keyed(appType);
   return { authType: 'oauth2', subType: undefined, fields: [] };

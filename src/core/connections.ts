@@ -64,7 +64,8 @@ const WHERE = [
 
 function pick(record: Record<string, unknown>, keys: readonly string[], depth: number): string | undefined {
   const byKey = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(record)) byKey.set(key.toLowerCase().replace(/[\s_-]/g, ''), value);
+  for (const [key, value] of Object.entries(record))
+    byKey.set(key.toLowerCase().replace(/[\s_-]/g, ''), value);
   for (const key of keys) {
     const label = readable(byKey.get(key), depth + 1);
     if (label) return label;
@@ -119,6 +120,7 @@ export function accountLabel(account: ConnectedAccount, options: AccountLabelOpt
   if (named) return { text: named, fromIdentifier: true };
   const { authTypeName = (name: string) => name, formatDate = (iso: string) => iso.slice(0, 10) } = options;
   const date = Number.isFinite(Date.parse(account.connectedAt)) ? formatDate(account.connectedAt) : '';
-  const type = typeof account.auth_type === 'string' && account.auth_type ? authTypeName(account.auth_type) : '';
+  const type =
+    typeof account.auth_type === 'string' && account.auth_type ? authTypeName(account.auth_type) : '';
   return { text: [type, date].filter(Boolean).join(' · '), fromIdentifier: false };
 }

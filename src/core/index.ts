@@ -34,13 +34,7 @@ export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } fro
 export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 export { executionStatuses, isExecutionStatus } from './validate.js';
 export type * from './types.js';
-export {
-  accountLabel,
-  accountState,
-  connectionOf,
-  identifierLabel,
-  isConnected,
-} from './connections.js';
+export { accountLabel, accountState, connectionOf, identifierLabel, isConnected } from './connections.js';
 export type { AccountLabel, AccountLabelOptions, AppConnection, AppConnectionState } from './connections.js';
 export { createConnectFlow, isConnecting, resolveAuth } from './connect.js';
 export type {

@@ -149,7 +149,9 @@ function merge<T>(source: Dict, checked: Dict): T {
  * object). `message` is the answer's text (`message`, else a non-code `error`); `code` an upper-case code
  * from `error_code` or `error`. Holds only what the answer holds; the client redacts it.
  */
-export function reportedFailure(value: unknown): { message: string | undefined; code: string | undefined } | undefined {
+export function reportedFailure(
+  value: unknown,
+): { message: string | undefined; code: string | undefined } | undefined {
   if (!isDict(value)) return undefined;
   const { error } = value;
   const nested = isDict(error) ? error : undefined;
@@ -159,8 +161,7 @@ export function reportedFailure(value: unknown): { message: string | undefined; 
   const errorText = text(error);
   const candidates = [text(value.error_code), errorText, text(nested?.code)];
   return {
-    message:
-      text(value.message) ?? (isCode(errorText) ? undefined : errorText) ?? text(nested?.message),
+    message: text(value.message) ?? (isCode(errorText) ? undefined : errorText) ?? text(nested?.message),
     code: candidates.find(isCode),
   };
 }
@@ -318,7 +319,9 @@ const configWorkflow: Check<ConfigWorkflow> = (value, path, warn) => {
 const fieldError: Check<ConfigFieldError> = (value, path, warn) => {
   const o = obj(value, path);
   const message =
-    typeof o.error === 'string' ? o.error : str(obj(o.error, `${path}.error`).message, `${path}.error.message`);
+    typeof o.error === 'string'
+      ? o.error
+      : str(obj(o.error, `${path}.error`).message, `${path}.error.message`);
   return merge<ConfigFieldError>(o, {
     id: id(o.id, `${path}.id`),
     name: optional(o.name, `${path}.name`, warn, str),

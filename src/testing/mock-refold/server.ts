@@ -1521,9 +1521,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
           connectOptions.authType ??
           (oauthFields(app) !== undefined ? 'oauth2' : (styles[0]?.authType ?? 'keybased'));
         const fields =
-          styles.find((style) => style.authType === authType)?.fields ??
-          app.auth_type_options.keybased ??
-          [];
+          styles.find((style) => style.authType === authType)?.fields ?? app.auth_type_options.keybased ?? [];
         const identifier =
           'identifier' in connectOptions
             ? connectOptions.identifier
