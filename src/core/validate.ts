@@ -108,6 +108,11 @@ function optional<T>(value: unknown, path: string, warn: Warn, check: Check<T>):
   }
 }
 
+/** Reads the optional fields of `o`, found at `path`: `read('name', str)`. */
+function reader(o: Dict, path: string, warn: Warn) {
+  return <T>(key: string, check: Check<T>): T | undefined => optional(o[key], `${path}.${key}`, warn, check);
+}
+
 const listOf =
   <T>(item: Check<T>): Check<T[]> =>
   (value, path, warn) =>
@@ -173,27 +178,29 @@ function refuseReportedFailure(value: unknown, path: string): void {
 
 const option: Check<FieldOption> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const v = o.value;
   if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
     throw new ShapeError(`${path}.value`, 'a string, number, boolean or null', v);
   }
-  return merge<FieldOption>(o, { name: optional(o.name, `${path}.name`, warn, str), value: v });
+  return merge<FieldOption>(o, { name: read('name', str), value: v });
 };
 
 const options = listOf(option);
 
 const authField: Check<AuthField> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const name = id(o.name, `${path}.name`);
   return merge<AuthField>(o, {
     name,
-    label: optional(o.label, `${path}.label`, warn, str) ?? name,
-    type: optional(o.type, `${path}.type`, warn, str) ?? 'text',
-    required: optional(o.required, `${path}.required`, warn, bool) ?? false,
-    placeholder: optional(o.placeholder, `${path}.placeholder`, warn, str),
-    help_text: optional(o.help_text, `${path}.help_text`, warn, str),
-    multiple: optional(o.multiple, `${path}.multiple`, warn, bool),
-    options: optional(o.options, `${path}.options`, warn, options),
+    label: read('label', str) ?? name,
+    type: read('type', str) ?? 'text',
+    required: read('required', bool) ?? false,
+    placeholder: read('placeholder', str),
+    help_text: read('help_text', str),
+    multiple: read('multiple', bool),
+    options: read('options', options),
   });
 };
 
@@ -212,41 +219,38 @@ const authTypeOptions: Check<AuthTypeOptions> = (value, path, warn) => {
 
 const connectedAccount: Check<ConnectedAccount> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<ConnectedAccount>(o, {
     // Any JSON (a string for some apps, an object for others): kept as sent.
     identifier: o.identifier,
     auth_type: str(o.auth_type, `${path}.auth_type`),
-    connectedAt: optional(o.connectedAt, `${path}.connectedAt`, warn, str) ?? '',
-    status: optional(o.status, `${path}.status`, warn, str),
-    connection_id: optional(o.connection_id, `${path}.connection_id`, warn, id),
+    connectedAt: read('connectedAt', str) ?? '',
+    status: read('status', str),
+    connection_id: read('connection_id', id),
   });
 };
 
 /** Checks one `Application`: it needs a `slug`; its name falls back to the slug. */
 export const application: Checker<Application> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const slug = id(o.slug, `${path}.slug`);
-  const name = optional(o.name, `${path}.name`, warn, str);
+  const name = read('name', str);
   return merge<Application>(o, {
-    app_id: optional(o.app_id, `${path}.app_id`, warn, id),
+    app_id: read('app_id', id),
     name: name?.trim() ? name : slug,
     slug,
-    description: optional(o.description, `${path}.description`, warn, str) ?? '',
-    icon: optional(o.icon, `${path}.icon`, warn, str),
-    tags: optional(o.tags, `${path}.tags`, warn, listOf(str)),
-    kind: optional(o.kind, `${path}.kind`, warn, str),
-    grant_type: optional(o.grant_type, `${path}.grant_type`, warn, str),
-    auth_type: optional(o.auth_type, `${path}.auth_type`, warn, str),
-    auth_type_options: optional(o.auth_type_options, `${path}.auth_type_options`, warn, authTypeOptions),
-    connected_accounts: optional(
-      o.connected_accounts,
-      `${path}.connected_accounts`,
-      warn,
-      listOf(connectedAccount),
-    ),
-    connected: optional(o.connected, `${path}.connected`, warn, bool),
-    reauth_required: optional(o.reauth_required, `${path}.reauth_required`, warn, bool),
-    auth_input_map: optional(o.auth_input_map, `${path}.auth_input_map`, warn, authFields),
+    description: read('description', str) ?? '',
+    icon: read('icon', str),
+    tags: read('tags', listOf(str)),
+    kind: read('kind', str),
+    grant_type: read('grant_type', str),
+    auth_type: read('auth_type', str),
+    auth_type_options: read('auth_type_options', authTypeOptions),
+    connected_accounts: read('connected_accounts', listOf(connectedAccount)),
+    connected: read('connected', bool),
+    reauth_required: read('reauth_required', bool),
+    auth_input_map: read('auth_input_map', authFields),
   });
 });
 
@@ -268,7 +272,8 @@ export const oauthStart: Checker<OAuthStart> = checker((value, path) => {
 export const success: Checker<{ success: boolean }> = checker((value, path, warn) => {
   if (value === undefined || value === null || value === '') return { success: true };
   const o = obj(value, path);
-  const said = optional(o.success, `${path}.success`, warn, bool);
+  const read = reader(o, path, warn);
+  const said = read('success', bool);
   if (said !== true) refuseReportedFailure(o, path);
   return { ...o, success: said ?? true };
 });
@@ -285,20 +290,21 @@ const labels: Check<FieldOption[] | Dict> = (value, path, warn) =>
 /** Checks one config field. */
 export const configField: Checker<ConfigField> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const fieldId = id(o.id, `${path}.id`);
   return merge<ConfigField>(o, {
     id: fieldId,
-    name: optional(o.name, `${path}.name`, warn, str) ?? fieldId,
-    field_type: optional(o.field_type, `${path}.field_type`, warn, str) ?? 'text',
-    required: optional(o.required, `${path}.required`, warn, bool),
-    multiple: optional(o.multiple, `${path}.multiple`, warn, bool),
-    hidden: optional(o.hidden, `${path}.hidden`, warn, bool),
-    placeholder: optional(o.placeholder, `${path}.placeholder`, warn, str),
-    help_text: optional(o.help_text, `${path}.help_text`, warn, str),
-    options: optional(o.options, `${path}.options`, warn, options),
-    parent: optional(o.parent, `${path}.parent`, warn, str),
-    labels: optional(o.labels, `${path}.labels`, warn, labels),
-    mapping: optional(o.mapping, `${path}.mapping`, warn, (v, p) => ({ ...obj(v, p) })),
+    name: read('name', str) ?? fieldId,
+    field_type: read('field_type', str) ?? 'text',
+    required: read('required', bool),
+    multiple: read('multiple', bool),
+    hidden: read('hidden', bool),
+    placeholder: read('placeholder', str),
+    help_text: read('help_text', str),
+    options: read('options', options),
+    parent: read('parent', str),
+    labels: read('labels', labels),
+    mapping: read('mapping', (v, p) => ({ ...obj(v, p) })),
   });
 });
 
@@ -306,25 +312,27 @@ const configFields = listOf(configField);
 
 const configWorkflow: Check<ConfigWorkflow> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const workflowId = id(o.id ?? o._id, `${path}.id`);
   return merge<ConfigWorkflow>(o, {
     id: workflowId,
-    name: optional(o.name, `${path}.name`, warn, str) ?? workflowId,
-    description: optional(o.description, `${path}.description`, warn, str),
-    enabled: optional(o.enabled, `${path}.enabled`, warn, bool) ?? false,
-    fields: optional(o.fields, `${path}.fields`, warn, configFields),
+    name: read('name', str) ?? workflowId,
+    description: read('description', str),
+    enabled: read('enabled', bool) ?? false,
+    fields: read('fields', configFields),
   });
 };
 
 const fieldError: Check<ConfigFieldError> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const message =
     typeof o.error === 'string'
       ? o.error
       : str(obj(o.error, `${path}.error`).message, `${path}.error.message`);
   return merge<ConfigFieldError>(o, {
     id: id(o.id, `${path}.id`),
-    name: optional(o.name, `${path}.name`, warn, str),
+    name: read('name', str),
     error: { message },
   });
 };
@@ -332,13 +340,14 @@ const fieldError: Check<ConfigFieldError> = (value, path, warn) => {
 /** Checks a `Config`. */
 export const config: Checker<Config> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<Config>(o, {
     slug: id(o.slug, `${path}.slug`),
-    config_id: optional(o.config_id, `${path}.config_id`, warn, id),
-    labels: optional(o.labels, `${path}.labels`, warn, labels),
-    fields: optional(o.fields, `${path}.fields`, warn, configFields),
-    workflows: optional(o.workflows, `${path}.workflows`, warn, listOf(configWorkflow)),
-    field_errors: optional(o.field_errors, `${path}.field_errors`, warn, listOf(fieldError)),
+    config_id: read('config_id', id),
+    labels: read('labels', labels),
+    fields: read('fields', configFields),
+    workflows: read('workflows', listOf(configWorkflow)),
+    field_errors: read('field_errors', listOf(fieldError)),
   });
 });
 
@@ -359,13 +368,14 @@ export const toggledWorkflows: Checker<WorkflowToggleResult> = checker((value, p
   const o = isDict(value) ? value : {};
   const workflow: Check<ToggledWorkflow> = (v, p) => {
     const w = obj(v, p);
+    const read = reader(w, p, warn);
     return merge<ToggledWorkflow>(w, {
       id: id(w.id ?? w._id, `${p}.id`),
-      enabled: optional(w.enabled, `${p}.enabled`, warn, bool),
-      name: optional(w.name, `${p}.name`, warn, str),
+      enabled: read('enabled', bool),
+      name: read('name', str),
     });
   };
-  return { ...o, workflows: optional(o.workflows, `${path}.workflows`, warn, listOf(workflow)) ?? [] };
+  return { ...o, workflows: reader(o, path, warn)('workflows', listOf(workflow)) ?? [] };
 });
 
 /** Checks rule-engine options (an object or a list, as the server sends them); an `error` is a failure. */
@@ -377,14 +387,15 @@ export const ruleOptions: Checker<Record<string, unknown> | unknown[]> = checker
 
 const workflow: Check<Workflow> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<Workflow>(o, {
     _id: id(o._id ?? o.id, `${path}._id`),
-    name: optional(o.name, `${path}.name`, warn, str) ?? '',
-    description: optional(o.description, `${path}.description`, warn, str),
-    slug: optional(o.slug, `${path}.slug`, warn, str),
-    published: optional(o.published, `${path}.published`, warn, bool) ?? false,
-    createdAt: optional(o.createdAt, `${path}.createdAt`, warn, str),
-    updatedAt: optional(o.updatedAt, `${path}.updatedAt`, warn, str),
+    name: read('name', str) ?? '',
+    description: read('description', str),
+    slug: read('slug', str),
+    published: read('published', bool) ?? false,
+    createdAt: read('createdAt', str),
+    updatedAt: read('updatedAt', str),
   });
 };
 
@@ -392,12 +403,13 @@ const workflow: Check<Workflow> = (value, path, warn) => {
 export const enabledWorkflowList: Checker<EnabledWorkflow[]> = checker(
   listOf((v, p, warn) => {
     const o = obj(v, p);
+    const read = reader(o, p, warn);
     return merge<EnabledWorkflow>(o, {
       id: id(o.id ?? o._id, `${p}.id`),
-      name: optional(o.name, `${p}.name`, warn, str) ?? '',
-      description: optional(o.description, `${p}.description`, warn, str),
-      icon: optional(o.icon, `${p}.icon`, warn, str),
-      config_id: optional(o.config_id, `${p}.config_id`, warn, id),
+      name: read('name', str) ?? '',
+      description: read('description', str),
+      icon: read('icon', str),
+      config_id: read('config_id', id),
     });
   }),
 );
@@ -421,20 +433,22 @@ export const executionStatuses = EXECUTION_STATUSES;
 
 const named: Check<{ _id?: string; name: string }> = (value, path, warn) => {
   const n = obj(value, path);
+  const read = reader(n, path, warn);
   return merge<{ _id?: string; name: string }>(n, {
-    _id: optional(n._id, `${path}._id`, warn, id),
-    name: optional(n.name, `${path}.name`, warn, str) ?? '',
+    _id: read('_id', id),
+    name: read('name', str) ?? '',
   });
 };
 
 const executionNode: Check<ExecutionNode> = (value, path, warn) => {
   const node = obj(value, path);
+  const read = reader(node, path, warn);
   return merge<ExecutionNode>(node, {
-    node_id: optional(node.node_id, `${path}.node_id`, warn, id) ?? '',
-    node_name: optional(node.node_name, `${path}.node_name`, warn, str) ?? '',
-    node_status: optional(node.node_status, `${path}.node_status`, warn, str) ?? '',
-    attempts_made: optional(node.attempts_made, `${path}.attempts_made`, warn, num),
-    maximum_attempts: optional(node.maximum_attempts, `${path}.maximum_attempts`, warn, num),
+    node_id: read('node_id', id) ?? '',
+    node_name: read('node_name', str) ?? '',
+    node_status: read('node_status', str) ?? '',
+    attempts_made: read('attempts_made', num),
+    maximum_attempts: read('maximum_attempts', num),
   });
 };
 
@@ -444,19 +458,20 @@ const executionNode: Check<ExecutionNode> = (value, path, warn) => {
  */
 export const execution: Checker<Execution> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   if (o._id === undefined && o.id === undefined && o.status === undefined) refuseReportedFailure(o, path);
   return merge<Execution>(o, {
     _id: optional(o._id ?? o.id, `${path}._id`, warn, id),
-    name: optional(o.name, `${path}.name`, warn, str) ?? '',
-    status: optional(o.status, `${path}.status`, warn, str) ?? '',
-    associated_application: optional(o.associated_application, `${path}.associated_application`, warn, named),
-    associated_workflow: optional(o.associated_workflow, `${path}.associated_workflow`, warn, named),
-    execution_source: optional(o.execution_source, `${path}.execution_source`, warn, str),
-    environment: optional(o.environment, `${path}.environment`, warn, str),
-    config_id: optional(o.config_id, `${path}.config_id`, warn, id),
-    createdAt: optional(o.createdAt, `${path}.createdAt`, warn, str),
-    completion_percentage: optional(o.completion_percentage, `${path}.completion_percentage`, warn, num),
-    nodes: optional(o.nodes, `${path}.nodes`, warn, listOf(executionNode)),
+    name: read('name', str) ?? '',
+    status: read('status', str) ?? '',
+    associated_application: read('associated_application', named),
+    associated_workflow: read('associated_workflow', named),
+    execution_source: read('execution_source', str),
+    environment: read('environment', str),
+    config_id: read('config_id', id),
+    createdAt: read('createdAt', str),
+    completion_percentage: read('completion_percentage', num),
+    nodes: read('nodes', listOf(executionNode)),
   });
 });
 
@@ -465,8 +480,9 @@ export function page<T>(item: Check<T>): Checker<Page<T>> {
   return checker((value, path, warn) => {
     const o = obj(value, path);
     const docs = list(o.docs, `${path}.docs`, warn, item);
-    const count = (key: string) => optional(o[key], `${path}.${key}`, warn, num);
-    const flag = (key: string) => optional(o[key], `${path}.${key}`, warn, bool);
+    const read = reader(o, path, warn);
+    const count = (key: string) => read(key, num);
+    const flag = (key: string) => read(key, bool);
     const limit = count('limit') ?? docs.length;
     const pageNo = count('page') ?? 1;
     const totalDocs = count('totalDocs') ?? docs.length;
@@ -497,8 +513,9 @@ export const executionPage: Checker<Page<Execution>> = page(execution);
 export const message: Checker<{ message: string }> = checker((value, path, warn) => {
   if (value === undefined || value === null || value === '') return { message: '' };
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   refuseReportedFailure(o, path);
-  return { ...o, message: optional(o.message, `${path}.message`, warn, str) ?? '' };
+  return { ...o, message: read('message', str) ?? '' };
 });
 
 /** Checks `{ hosted_url }`. */
@@ -510,10 +527,11 @@ export const hostedUrl: Checker<{ hosted_url: string }> = checker((value, path) 
 /** Checks the active linked account. */
 export const linkedAccount: Checker<LinkedAccount> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<LinkedAccount>(o, {
     _id: id(o._id, `${path}._id`),
     account_id: id(o.account_id ?? o._id, `${path}.account_id`),
-    name: optional(o.name, `${path}.name`, warn, str),
-    environment: optional(o.environment, `${path}.environment`, warn, str),
+    name: read('name', str),
+    environment: read('environment', str),
   });
 });

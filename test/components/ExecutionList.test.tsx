@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ExecutionList } from '../../src/components/ExecutionList/index.js';
 import type { Execution, Page } from '../../src/core/types.js';
+import { MOCK_EXECUTION_STATUSES } from '../../src/testing/mock-refold/index.js';
 import type { MockExecution } from '../../src/testing/mock-refold/index.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
@@ -79,12 +80,7 @@ describe('ExecutionList', () => {
     const filter = screen.getByRole('combobox', { name: 'Status' });
     expect([...filter.querySelectorAll('option')].map((o) => o.value)).toEqual([
       '',
-      'COMPLETED',
-      'RUNNING',
-      'ERRORED',
-      'STOPPED',
-      'STOPPING',
-      'TIMED_OUT',
+      ...MOCK_EXECUTION_STATUSES,
     ]);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'ERRORED');
     await expect.poll(() => lists().at(-1)?.query['status']).toBe('ERRORED');
