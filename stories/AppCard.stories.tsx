@@ -12,16 +12,30 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Connected, with the connected account. */
+/**
+ * Connected, with the connected account read from HubSpot's object identifier
+ * (`{ portalId, user, hub_domain }`).
+ */
 export const Connected: Story = {
   parameters: {
+    refold: { setup: (mock, id) => void mock.account(id).connect('hubspot') },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Connected as sales@acme.example (acme.hubspot.com)')).toBeVisible();
+    await expect(canvasElement.querySelector('.refold-app-card')).toHaveAttribute('data-state', 'connected');
+  },
+};
+
+/** A connection whose status the library does not know: a neutral state showing that status. */
+export const UnknownStatus: Story = {
+  parameters: {
     refold: {
-      setup: (mock, id) => void mock.account(id).connect('hubspot', { identifier: 'sales@acme.example' }),
+      setup: (mock, id) => void mock.account(id).connect('hubspot', { status: 'pending_verification' }),
     },
   },
   play: async ({ canvas, canvasElement }) => {
-    await expect(await canvas.findByText('Connected as sales@acme.example')).toBeVisible();
-    await expect(canvasElement.querySelector('.refold-app-card')).toHaveAttribute('data-state', 'connected');
+    await expect(await canvas.findByText('Connection status: pending_verification')).toBeVisible();
+    await expect(canvasElement.querySelector('.refold-app-card')).toHaveAttribute('data-state', 'unknown');
   },
 };
 

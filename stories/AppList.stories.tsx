@@ -13,10 +13,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The 16 fixture apps: search, categories, "connected only", and the listbox. */
+/** The 18 fixture apps: search, categories, "connected only", and the listbox. */
 export const Default: Story = {
   play: async ({ canvas, userEvent, args }) => {
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('16 apps'));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('18 apps'));
     const list = canvas.getByRole('listbox', { name: 'Apps' });
     list.focus();
     await userEvent.keyboard('{ArrowDown}{Enter}');
@@ -45,7 +45,7 @@ export const NoMatch: Story = {
   args: { defaultSearch: 'no such app' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Clear filters' }));
-    await expect(canvas.getByRole('status')).toHaveTextContent('16 apps');
+    await expect(canvas.getByRole('status')).toHaveTextContent('18 apps');
   },
 };
 

@@ -59,6 +59,52 @@ export const FreshdeskNumberAndCheckbox: Story = {
   },
 };
 
+/**
+ * Twilio, a connector sub-type (`basic_auth`): the credentials form, saved with `auth_type: 'basic_auth'`.
+ * Its region option whose value is `null` is the empty choice ("Default").
+ */
+export const ConnectorSubType: Story = {
+  args: { slug: 'twilio' },
+  play: async ({ canvas, canvasElement, userEvent, refold }) => {
+    await userEvent.type(await canvas.findByLabelText(/^Account SID/), 'AC42');
+    await userEvent.type(canvas.getByLabelText(/^Auth token/), 'tw-secret');
+    await expect(canvas.getByRole('combobox', { name: /Region/ })).toHaveDisplayValue(
+      'Default (United States)',
+    );
+    await expect(canvasElement.querySelector('.refold-auth-form')).toHaveAttribute(
+      'data-sub-type',
+      'basic_auth',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect Twilio' }));
+    await expect(
+      await canvas.findByText('Twilio is connected.', { selector: 'p:not([role])' }),
+    ).toBeVisible();
+    const save = refold!.mock.requests.find((r) => r.path === '/api/v2/app/twilio/save');
+    await expect(save?.body).toEqual({
+      account_sid: 'AC42',
+      auth_token: 'tw-secret',
+      auth_type: 'basic_auth',
+    });
+  },
+};
+
+/** Public Holidays (`noauth`): nothing to fill in, Connect saves `{ auth_type: 'noauth' }`. */
+export const NoAuth: Story = {
+  args: { slug: 'public-holidays' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No details are needed to connect Public Holidays.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Connect Public Holidays' })).toBeEnabled();
+  },
+};
+
+/** Intercom lists OAuth with no field beside key-based fields (`{ keybased: [...], oauth2: [] }`): key-based. */
+export const KeyBasedBesideEmptyOAuth: Story = {
+  args: { slug: 'intercom' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByLabelText(/^Access token/)).toHaveAttribute('type', 'password');
+  },
+};
+
 /** Submitting an empty form: every required field says so, focus goes to the first; nothing is sent. */
 export const RequiredErrors: Story = {
   args: { slug: 'zendesk' },

@@ -153,3 +153,23 @@ export const KeyBased: Story = {
     await expect(await canvas.findByLabelText(/^API token/)).toBeVisible();
   },
 };
+
+/** A connector sub-type app (Twilio, `basic_auth`): the button reveals the credentials form. */
+export const ConnectorSubType: Story = {
+  args: { slug: 'twilio' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const toggle = await canvas.findByRole('button', { name: 'Connect Twilio', expanded: false });
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.refold-connect-button')).toHaveAttribute(
+        'data-auth-type',
+        'keybased',
+      ),
+    );
+    await userEvent.click(toggle);
+    await expect(await canvas.findByLabelText(/^Account SID/)).toBeVisible();
+    await expect(canvasElement.querySelector('.refold-auth-form')).toHaveAttribute(
+      'data-sub-type',
+      'basic_auth',
+    );
+  },
+};

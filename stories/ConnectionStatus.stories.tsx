@@ -24,6 +24,45 @@ export const Connected: Story = {
   },
 };
 
+/** HubSpot names its connection with an object (`{ portalId, user, hub_domain }`): read into a label. */
+export const ObjectIdentifier: Story = {
+  args: { slug: 'hubspot' },
+  parameters: {
+    refold: { setup: (mock, id) => void mock.account(id).connect('hubspot') },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Connected as sales@acme.example (acme.hubspot.com)')).toBeVisible();
+  },
+};
+
+/** A connection with no readable identifier (`noauth`): its auth type and connection date. */
+export const NoIdentifier: Story = {
+  args: { slug: 'public-holidays' },
+  parameters: {
+    refold: {
+      setup: (mock, id) =>
+        void mock.account(id).connect('public-holidays', { connectedAt: '2026-03-05T12:00:00Z' }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Connected (No sign-in · Mar 5, 2026)')).toBeVisible();
+  },
+};
+
+/** A connection status the library does not know: neutral, with the status as Refold sent it. */
+export const UnknownStatus: Story = {
+  parameters: {
+    refold: { setup: (mock, id) => void mock.account(id).connect('slack', { status: 'revoked' }) },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Connection status: revoked')).toBeVisible();
+    await expect(canvasElement.querySelector('.refold-connection-status')).toHaveAttribute(
+      'data-state',
+      'unknown',
+    );
+  },
+};
+
 /** The connection expired. */
 export const Expired: Story = {
   parameters: {
@@ -80,7 +119,7 @@ export const DarkTheme: Story = {
     <p>
       <ConnectionStatus slug="slack" status="connected" /> <ConnectionStatus slug="slack" status="expired" />{' '}
       <ConnectionStatus slug="slack" status="disconnected" />{' '}
-      <ConnectionStatus slug="slack" status="connecting" />
+      <ConnectionStatus slug="slack" status="unknown" /> <ConnectionStatus slug="slack" status="connecting" />
     </p>
   ),
   play: async ({ canvas }) => {

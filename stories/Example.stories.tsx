@@ -2,7 +2,8 @@
 // story, stories as Vitest tests). A placeholder that the component stories may replace.
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { isConnected, useApplications } from '../src/react/useApplications.js';
+import { isConnected } from '../src/core/connections.js';
+import { useApplications } from '../src/react/useApplications.js';
 
 function ExampleAppList() {
   const { data, error, isPending, refetch } = useApplications();

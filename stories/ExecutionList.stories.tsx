@@ -40,6 +40,29 @@ export const EveryStatus: Story = {
   },
 };
 
+/**
+ * A status Refold added after the documented ones (`QUEUED`, or `PAUSED_FOR_REVIEW` on a run without id or
+ * start time): shown as sent, in a neutral badge (`data-status="unknown"`).
+ */
+export const UnknownStatus: Story = {
+  parameters: {
+    refold: {
+      setup: (mock, id) =>
+        withRuns((runs) => [
+          ...runs.filter((r) => r.status === 'QUEUED').slice(0, 1),
+          { ...runs[0]!, _id: '', name: 'Nightly import', status: 'PAUSED_FOR_REVIEW' },
+          ...runs.filter((r) => r.status === 'COMPLETED').slice(0, 1),
+        ])(mock.account(id)),
+    },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    const list = await canvas.findByRole('list', { name: 'Workflow runs' });
+    await expect(within(list).getByText('QUEUED')).toBeVisible();
+    await expect(within(list).getByText('PAUSED FOR REVIEW')).toBeVisible();
+    await expect(canvasElement.querySelectorAll('[data-status="unknown"].refold-badge')).toHaveLength(2);
+  },
+};
+
 /** Only failed runs, through the status filter (`status=ERRORED`). */
 export const FilteredByStatus: Story = {
   play: async ({ canvas, userEvent }) => {

@@ -21,7 +21,6 @@ import type {
   AuthType,
   Config,
   ConfigField,
-  ConfigWorkflow,
   EnabledWorkflow,
   Execution,
   ExecutionStatus,
@@ -29,10 +28,11 @@ import type {
   OAuthStart,
   Page,
   Workflow,
+  WorkflowToggleResult,
 } from './types.js';
 import { isLoopbackHost, isSafeNavigationUrl } from './urls.js';
 import * as check from './validate.js';
-import type { Checker } from './validate.js';
+import type { Checker, ShapeWarning } from './validate.js';
 
 /** Refold's production API. */
 export const DEFAULT_BASE_URL = 'https://app.refold.ai';
@@ -60,6 +60,17 @@ export interface RefoldClientOptions {
   tokenTimeoutMs?: number;
   /** Called once for every request that finally fails (never for an abort). Receives no token. */
   onError?: (error: RefoldError, context: { route: RouteName }) => void;
+  /**
+   * Called for each part of a successful answer that the client left out to keep the rest: an app, a run or
+   * a field of the wrong shape, dropped from its list. Says where and what was expected; never a value.
+   */
+  onWarning?: (warning: RefoldResponseWarning) => void;
+}
+
+/** Something left out of a successful answer, reported to {@link RefoldClientOptions.onWarning}. */
+export interface RefoldResponseWarning extends ShapeWarning {
+  /** The route whose answer it was. */
+  route: RouteName;
 }
 
 /** Per-call options. */
@@ -166,7 +177,7 @@ export interface RefoldClient {
     toggleWorkflow(
       input: { slug: string; configId: string; workflowId: string; enabled: boolean },
       options?: RequestOptions,
-    ): Promise<{ workflows: ConfigWorkflow[] }>;
+    ): Promise<WorkflowToggleResult>;
   };
   /** Workflows. */
   readonly workflows: {
@@ -331,7 +342,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
         continue;
       }
       if (!response.ok) throw await apiError(response, call.secrets);
-      return parseBody(response, call);
+      return parseBody(response, call, options.onWarning);
     }
   }
 
@@ -396,7 +407,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
   ): Promise<T> =>
     send({ route, path: buildPath(route, params), check: checker, signal: options?.signal, ...extra });
 
-  const nothing: Checker<void> = () => undefined;
+  const nothing = check.nothing;
 
   async function startOAuth(params: { slug: string }, body: AuthValues, opts: RequestOptions | undefined) {
     const secrets = typedValues(body);
@@ -875,7 +886,11 @@ async function apiError(response: Response, secrets?: readonly string[]): Promis
   });
 }
 
-async function parseBody<T, R extends RouteName>(response: Response, call: Call<T, R>): Promise<T> {
+async function parseBody<T, R extends RouteName>(
+  response: Response,
+  call: Call<T, R>,
+  onWarning: ((warning: RefoldResponseWarning) => void) | undefined,
+): Promise<T> {
   const text = await response.text();
   let value: unknown;
   if (text.trim() !== '') {
@@ -889,18 +904,26 @@ async function parseBody<T, R extends RouteName>(response: Response, call: Call<
     }
   }
   try {
-    return call.check(value);
+    return call.check(value, '$', (warning) => onWarning?.({ route: call.route, ...warning }));
   } catch (error) {
-    if (error instanceof check.ShapeError) {
-      throw new RefoldResponseError(
-        `Refold's answer to ${call.route} has an unexpected shape: ${error.message}.`,
-        {
-          status: response.status,
-          path: error.path,
-        },
-      );
+    if (!(error instanceof check.ShapeError)) throw error;
+    // A 2xx answer without the data the route needs, that says `error`, is a failure Refold reported.
+    const failure = check.reportedFailure(value);
+    if (failure) {
+      const clean = (v: string | undefined) => v && blank(redact(v), call.secrets ?? []).slice(0, 500);
+      throw new RefoldApiError({
+        status: response.status,
+        message: clean(failure.message) || `Refold could not complete ${call.route}.`,
+        apiCode: failure.code,
+      });
     }
-    throw error;
+    throw new RefoldResponseError(
+      `Refold's answer to ${call.route} has an unexpected shape: ${error.message}.`,
+      {
+        status: response.status,
+        path: error.path,
+      },
+    );
   }
 }
 

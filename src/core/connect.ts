@@ -8,7 +8,8 @@ import {
   RefoldResponseError,
   RefoldValidationError,
 } from './errors.js';
-import type { Application, AuthField, AuthType } from './types.js';
+import { accountState } from './connections.js';
+import type { Application, AuthField, AuthType, AuthTypeName } from './types.js';
 import { isSafeNavigationUrl } from './urls.js';
 
 /** Where a connect flow is. */
@@ -94,8 +95,11 @@ export interface ConnectFlowOptions extends ConnectTiming {
 
 /** What {@link ConnectFlow.start} takes. Timing given here applies to this run, over the flow's options. */
 export interface ConnectRequest extends ConnectTiming {
-  /** `oauth2` (popup) or `keybased` (save credentials). Default: read from `app`, else `oauth2`. */
-  authType?: AuthType;
+  /**
+   * `oauth2` (popup), `keybased` (save credentials) or a connector sub-type the app offers (`api_key` …,
+   * saved with the key-based form). Default: what the app offers (see {@link resolveAuth}), else `oauth2`.
+   */
+  authType?: AuthTypeName;
   /** Typed values: OAuth pre-auth values or key-based credentials. */
   values?: AuthValues;
   /** The app, when known: its fields are checked before sending, and its grant type decides on a popup. */
@@ -147,19 +151,52 @@ export function isConnecting(status: ConnectStatus): boolean {
   return ACTIVE.has(status);
 }
 
-/** Which auth style a connect should use for `app`: the requested one, else key-based for key-only apps. */
-export function resolveAuthType(app: Application | undefined, requested?: AuthType): AuthType {
-  if (requested) return requested;
-  const options = app?.auth_type_options;
-  if (options) return options.oauth2 === undefined && options.keybased !== undefined ? 'keybased' : 'oauth2';
-  return app?.auth_type === 'keybased' ? 'keybased' : 'oauth2';
+/** How {@link resolveAuth} says to connect an app. */
+export interface AuthChoice {
+  /** `oauth2` (a pop-up) or `keybased` (the credentials form, for connector sub-types too). */
+  authType: AuthType;
+  /** The connector sub-type (`api_key`, `basic_auth`, `bearer_token`, `noauth` …) sent as `auth_type` on save. */
+  subType: string | undefined;
+  /** The fields to fill: pre-auth values for OAuth, credentials otherwise (may be empty). */
+  fields: AuthField[];
 }
 
-/** Fields of `app` for `authType`. */
-export function authFieldsOf(app: Application | undefined, authType: AuthType): AuthField[] {
-  if (!app) return [];
-  if (authType === 'keybased') return app.auth_type_options?.keybased ?? app.auth_input_map ?? [];
-  return app.auth_type_options?.oauth2 ?? [];
+const isSubType = (name: string | undefined): name is string =>
+  name !== undefined && name !== '' && name !== 'oauth2' && name !== 'keybased';
+
+/**
+ * How to connect `app`: with the requested auth type when given, else with what the app offers. An empty
+ * list is not an offered style (`{ keybased: [...], oauth2: [] }` is key-based), unless no list has fields
+ * (`{ oauth2: [] }` alone is OAuth without pre-auth fields); `noauth` is offered even without fields. OAuth
+ * wins when the app offers it with others. A connector sub-type (an `auth_type_options` key, or the app's
+ * `auth_type`, other than `oauth2`/`keybased`) uses the key-based form and is sent as `auth_type`. Unknown
+ * auth types are treated as sub-types. Without `auth_type_options` the deprecated `auth_type` and
+ * `auth_input_map` decide; without an app, OAuth.
+ */
+export function resolveAuth(app: Application | undefined, requested?: AuthTypeName): AuthChoice {
+  const options = app?.auth_type_options ?? {};
+  const listed = Object.entries(options).flatMap(([name, fields]) => (Array.isArray(fields) ? [name] : []));
+  const offered = listed.filter((name) => (options[name]?.length ?? 0) > 0 || name === 'noauth');
+  const candidates = offered.length > 0 ? offered : listed;
+  const appType = app?.auth_type;
+  const legacy = app?.auth_input_map ?? [];
+  const keyed = (name: string): AuthChoice => ({
+    authType: 'keybased',
+    subType: isSubType(name) ? name : isSubType(appType) ? appType : undefined,
+    fields: options[name] ?? legacy,
+  });
+  if (requested === 'oauth2') return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
+  if (requested !== undefined && requested !== 'keybased') return keyed(requested);
+  const subTypes = candidates.filter(isSubType);
+  const keyBased = candidates.includes('keybased')
+    ? 'keybased'
+    : (subTypes.find((name) => name === appType) ?? subTypes[0]);
+  if (requested === 'keybased') return keyed(keyBased ?? 'keybased');
+  if (candidates.includes('oauth2'))
+    return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
+  if (keyBased) return keyed(keyBased);
+  if (appType === 'keybased' || isSubType(appType)) return keyed(appType);
+  return { authType: 'oauth2', subType: undefined, fields: [] };
 }
 
 /**
@@ -211,8 +248,8 @@ function activeOAuthKeys(app: Application): Set<string> {
   }
   return new Set(
     app.connected_accounts
-      .filter((a) => a.auth_type === 'oauth2' && a.status !== 'expired')
-      .map((a) => `${a.connection_id ?? ''}|${a.identifier}|${a.connectedAt}`),
+      .filter((a) => a.auth_type === 'oauth2' && accountState(a) === 'active')
+      .map((a) => `${a.connection_id ?? ''}|${JSON.stringify(a.identifier) ?? ''}|${a.connectedAt}`),
   );
 }
 
@@ -361,8 +398,8 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       finish(run, { status: 'cancelled', error: closedError() });
     }
     const { app, values = {} } = request;
-    const authType = resolveAuthType(app, request.authType);
-    const problems = checkAuthValues(authFieldsOf(app, authType), values);
+    const { authType, subType, fields } = resolveAuth(app, request.authType);
+    const problems = checkAuthValues(fields, values);
     if (Object.keys(problems).length > 0) {
       const error = new RefoldValidationError('Fill in the highlighted fields.', problems);
       set({ status: 'error', authType, error, fieldErrors: problems });
@@ -370,7 +407,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     }
     if (authType === 'keybased') {
       const current = begin(request, 'keybased', 'saving');
-      void save(current, values);
+      void save(current, values, subType);
       return current.done;
     }
     let popup: PopupWindow | null = null;
@@ -397,10 +434,14 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     return current.done;
   }
 
-  async function save(current: Run, values: AuthValues): Promise<void> {
+  /** Saves key-based credentials; a connector sub-type goes with them as `auth_type`. */
+  async function save(current: Run, values: AuthValues, subType: string | undefined): Promise<void> {
     try {
       const { signal } = current.controller;
-      const { success } = await client.applications.saveCredentials(slug, values, { signal });
+      const { success } = await client.applications.saveCredentials(slug, values, {
+        signal,
+        ...(subType !== undefined && { authType: subType }),
+      });
       if (success) finish(current, { status: 'connected' });
       else
         fail(current, new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }));

@@ -8,6 +8,7 @@ export type {
   ExecutionListParams,
   RefoldClient,
   RefoldClientOptions,
+  RefoldResponseWarning,
   RequestOptions,
   WorkflowListParams,
 } from './client.js';
@@ -33,8 +34,11 @@ export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } fro
 export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 export { executionStatuses, isExecutionStatus } from './validate.js';
 export type * from './types.js';
-export { createConnectFlow, isConnecting } from './connect.js';
+export { accountLabel, accountState, connectionOf, identifierLabel, isConnected } from './connections.js';
+export type { AccountLabel, AccountLabelOptions, AppConnection, AppConnectionState } from './connections.js';
+export { createConnectFlow, isConnecting, resolveAuth } from './connect.js';
 export type {
+  AuthChoice,
   ConnectClient,
   ConnectFlow,
   ConnectFlowOptions,

@@ -1,6 +1,7 @@
 import type {
   Application,
   AuthField,
+  AuthTypeOptions,
   Config,
   ConfigField,
   ConfigFieldError,
@@ -8,18 +9,23 @@ import type {
   ConnectedAccount,
   EnabledWorkflow,
   Execution,
+  ExecutionNode,
   ExecutionStatus,
   FieldOption,
   LinkedAccount,
   OAuthStart,
   Page,
+  ToggledWorkflow,
   Workflow,
+  WorkflowToggleResult,
 } from './types.js';
 
 /**
  * Runtime checks of Refold's answers. Each checker returns a normalised copy (unknown extra fields are
  * kept, `null` for an optional field becomes absent) or throws a {@link ShapeError} naming where the shape
- * broke. Checks are strict only on what the library relies on, so that new fields never break old clients.
+ * broke. Checks are strict only on what the library relies on, so that new fields never break old clients:
+ * open strings (statuses, auth types, field types …) are kept raw, an optional field of the wrong type is
+ * left out, and one bad item of a list is left out of that list. Each of those is reported to `warn`.
  */
 
 /** Thrown by a checker; the client turns it into a `RefoldResponseError`. */
@@ -34,10 +40,31 @@ export class ShapeError extends Error {
   }
 }
 
-/** A checker: validates `value` found at `path` and returns it typed. */
-export type Checker<T> = (value: unknown, path?: string) => T;
+/**
+ * Something a checker left out of an answer to keep the rest: where (`$[3].slug`) and what was expected
+ * there. Never holds a value of the answer.
+ */
+export interface ShapeWarning {
+  /** Where in the answer, e.g. `$[3].connected_accounts[0].connectedAt`. */
+  path: string;
+  /** What was expected there and what was left out. */
+  message: string;
+}
 
+/** Receives the warnings of a check. */
+export type Warn = (warning: ShapeWarning) => void;
+
+/** A checker: validates `value` found at `path` and returns it typed; reports what it left out to `warn`. */
+export type Checker<T> = (value: unknown, path?: string, warn?: Warn) => T;
+
+type Check<T> = (value: unknown, path: string, warn: Warn) => T;
 type Dict = Record<string, unknown>;
+
+const ignore: Warn = () => undefined;
+
+function checker<T>(check: Check<T>): Checker<T> {
+  return (value, path = '$', warn = ignore) => check(value, path, warn);
+}
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -45,17 +72,51 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function obj(value: unknown, path: string): Dict {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ShapeError(path, 'an object', value);
-  }
-  return value as Dict;
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function arr<T>(value: unknown, path: string, item: (v: unknown, p: string) => T): T[] {
-  if (!Array.isArray(value)) throw new ShapeError(path, 'an array', value);
-  return value.map((v, i) => item(v, `${path}[${i}]`));
+function obj(value: unknown, path: string): Dict {
+  if (!isDict(value)) throw new ShapeError(path, 'an object', value);
+  return value;
 }
+
+/** A list whose bad items are left out (and reported); only a value that is no list at all throws. */
+function list<T>(value: unknown, path: string, warn: Warn, item: Check<T>): T[] {
+  if (!Array.isArray(value)) throw new ShapeError(path, 'an array', value);
+  const out: T[] = [];
+  value.forEach((v, i) => {
+    try {
+      out.push(item(v, `${path}[${i}]`, warn));
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      warn({ path: error.path, message: `${error.message}; left ${path}[${i}] out` });
+    }
+  });
+  return out;
+}
+
+/** An optional field: absent for null/undefined, and left out (and reported) when it has the wrong shape. */
+function optional<T>(value: unknown, path: string, warn: Warn, check: Check<T>): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return check(value, path, warn);
+  } catch (error) {
+    if (!(error instanceof ShapeError)) throw error;
+    warn({ path: error.path, message: `${error.message}; left ${path} out` });
+    return undefined;
+  }
+}
+
+/** Reads the optional fields of `o`, found at `path`: `read('name', str)`. */
+function reader(o: Dict, path: string, warn: Warn) {
+  return <T>(key: string, check: Check<T>): T | undefined => optional(o[key], `${path}.${key}`, warn, check);
+}
+
+const listOf =
+  <T>(item: Check<T>): Check<T[]> =>
+  (value, path, warn) =>
+    list(value, path, warn, item);
 
 function str(value: unknown, path: string): string {
   if (typeof value !== 'string') throw new ShapeError(path, 'a string', value);
@@ -67,10 +128,6 @@ function id(value: unknown, path: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string' || value === '') throw new ShapeError(path, 'a non-empty string', value);
   return value;
-}
-
-function optional<T>(value: unknown, path: string, check: (v: unknown, p: string) => T): T | undefined {
-  return value === undefined || value === null ? undefined : check(value, path);
 }
 
 function num(value: unknown, path: string): number {
@@ -92,203 +149,270 @@ function merge<T>(source: Dict, checked: Dict): T {
   return out as T;
 }
 
-function option(value: unknown, path: string): FieldOption {
+/**
+ * What a 2xx answer says went wrong, when it says so: an object with a non-empty `error` (a string or an
+ * object). `message` is the answer's text (`message`, else a non-code `error`); `code` an upper-case code
+ * from `error_code` or `error`. Holds only what the answer holds; the client redacts it.
+ */
+export function reportedFailure(
+  value: unknown,
+): { message: string | undefined; code: string | undefined } | undefined {
+  if (!isDict(value)) return undefined;
+  const { error } = value;
+  const nested = isDict(error) ? error : undefined;
+  if (!(typeof error === 'string' && error.trim() !== '') && !nested) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const isCode = (v: string | undefined) => v !== undefined && /^[A-Z][A-Z0-9_]*$/.test(v);
+  const errorText = text(error);
+  const candidates = [text(value.error_code), errorText, text(nested?.code)];
+  return {
+    message: text(value.message) ?? (isCode(errorText) ? undefined : errorText) ?? text(nested?.message),
+    code: candidates.find(isCode),
+  };
+}
+
+/** Throws when a 2xx answer that carries no data of its own says it failed. */
+function refuseReportedFailure(value: unknown, path: string): void {
+  if (reportedFailure(value)) throw new ShapeError(`${path}.error`, 'no error', 'error');
+}
+
+const option: Check<FieldOption> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const v = o.value;
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-    throw new ShapeError(`${path}.value`, 'a string, number or boolean', v);
+  if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+    throw new ShapeError(`${path}.value`, 'a string, number, boolean or null', v);
   }
-  return merge<FieldOption>(o, { name: optional(o.name, `${path}.name`, str), value: v });
-}
+  return merge<FieldOption>(o, { name: read('name', str), value: v });
+};
 
-function options(value: unknown, path: string): FieldOption[] | undefined {
-  return optional(value, path, (v, p) => arr(v, p, option));
-}
+const options = listOf(option);
 
-function authField(value: unknown, path: string): AuthField {
+const authField: Check<AuthField> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   const name = id(o.name, `${path}.name`);
   return merge<AuthField>(o, {
     name,
-    label: optional(o.label, `${path}.label`, str) ?? name,
-    type: optional(o.type, `${path}.type`, str) ?? 'text',
-    required: optional(o.required, `${path}.required`, bool) ?? false,
-    placeholder: optional(o.placeholder, `${path}.placeholder`, str),
-    help_text: optional(o.help_text, `${path}.help_text`, str),
-    multiple: optional(o.multiple, `${path}.multiple`, bool),
-    options: options(o.options, `${path}.options`),
-  });
-}
-
-function authFields(value: unknown, path: string): AuthField[] | undefined {
-  return optional(value, path, (v, p) => arr(v, p, authField));
-}
-
-function connectedAccount(value: unknown, path: string): ConnectedAccount {
-  const o = obj(value, path);
-  const authType = o.auth_type;
-  if (authType !== 'oauth2' && authType !== 'keybased') {
-    throw new ShapeError(`${path}.auth_type`, '"oauth2" or "keybased"', authType);
-  }
-  const status = o.status;
-  if (status !== undefined && status !== null && status !== 'active' && status !== 'expired') {
-    throw new ShapeError(`${path}.status`, '"active" or "expired"', status);
-  }
-  return merge<ConnectedAccount>(o, {
-    identifier: optional(o.identifier, `${path}.identifier`, str) ?? '',
-    auth_type: authType,
-    connectedAt: optional(o.connectedAt, `${path}.connectedAt`, str) ?? '',
-    connection_id: optional(o.connection_id, `${path}.connection_id`, id),
-  });
-}
-
-/** Checks one `Application`. */
-export const application: Checker<Application> = (value, path = '$') => {
-  const o = obj(value, path);
-  const options =
-    o.auth_type_options === undefined || o.auth_type_options === null
-      ? undefined
-      : obj(o.auth_type_options, `${path}.auth_type_options`);
-  return merge<Application>(o, {
-    app_id: optional(o.app_id, `${path}.app_id`, id),
-    name: str(o.name, `${path}.name`),
-    slug: id(o.slug, `${path}.slug`),
-    description: optional(o.description, `${path}.description`, str) ?? '',
-    icon: optional(o.icon, `${path}.icon`, str),
-    tags: optional(o.tags, `${path}.tags`, (v, p) => arr(v, p, str)),
-    auth_type_options: options && {
-      ...options,
-      oauth2: authFields(options.oauth2, `${path}.auth_type_options.oauth2`),
-      keybased: authFields(options.keybased, `${path}.auth_type_options.keybased`),
-    },
-    connected_accounts: optional(o.connected_accounts, `${path}.connected_accounts`, (v, p) =>
-      arr(v, p, connectedAccount),
-    ),
-    connected: optional(o.connected, `${path}.connected`, bool),
-    auth_input_map: authFields(o.auth_input_map, `${path}.auth_input_map`),
+    label: read('label', str) ?? name,
+    type: read('type', str) ?? 'text',
+    required: read('required', bool) ?? false,
+    placeholder: read('placeholder', str),
+    help_text: read('help_text', str),
+    multiple: read('multiple', bool),
+    options: read('options', options),
   });
 };
 
-/** Checks the app list. */
-export const applicationList: Checker<Application[]> = (value, path = '$') => arr(value, path, application);
+const authFields = listOf(authField);
+
+/** Every auth type with its fields; a key whose value is no list is left out. */
+const authTypeOptions: Check<AuthTypeOptions> = (value, path, warn) => {
+  const o = obj(value, path);
+  const out: AuthTypeOptions = {};
+  for (const [key, fields] of Object.entries(o)) {
+    const checked = optional(fields, `${path}.${key}`, warn, authFields);
+    if (checked) out[key] = checked;
+  }
+  return out;
+};
+
+const connectedAccount: Check<ConnectedAccount> = (value, path, warn) => {
+  const o = obj(value, path);
+  const read = reader(o, path, warn);
+  return merge<ConnectedAccount>(o, {
+    // Any JSON (a string for some apps, an object for others): kept as sent.
+    identifier: o.identifier,
+    auth_type: str(o.auth_type, `${path}.auth_type`),
+    connectedAt: read('connectedAt', str) ?? '',
+    status: read('status', str),
+    connection_id: read('connection_id', id),
+  });
+};
+
+/** Checks one `Application`: it needs a `slug`; its name falls back to the slug. */
+export const application: Checker<Application> = checker((value, path, warn) => {
+  const o = obj(value, path);
+  const read = reader(o, path, warn);
+  const slug = id(o.slug, `${path}.slug`);
+  const name = read('name', str);
+  return merge<Application>(o, {
+    app_id: read('app_id', id),
+    name: name?.trim() ? name : slug,
+    slug,
+    description: read('description', str) ?? '',
+    icon: read('icon', str),
+    tags: read('tags', listOf(str)),
+    kind: read('kind', str),
+    grant_type: read('grant_type', str),
+    auth_type: read('auth_type', str),
+    auth_type_options: read('auth_type_options', authTypeOptions),
+    connected_accounts: read('connected_accounts', listOf(connectedAccount)),
+    connected: read('connected', bool),
+    reauth_required: read('reauth_required', bool),
+    auth_input_map: read('auth_input_map', authFields),
+  });
+});
+
+/** Checks the app list: an app that cannot be used is left out, the others are kept. */
+export const applicationList: Checker<Application[]> = checker(listOf(application));
 
 /** Checks the OAuth start answer: `{ auth_url }` or `{ connected }`. */
-export const oauthStart: Checker<OAuthStart> = (value, path = '$') => {
+export const oauthStart: Checker<OAuthStart> = checker((value, path) => {
   const o = obj(value, path);
   if (typeof o.auth_url === 'string' && o.auth_url !== '') return { auth_url: o.auth_url };
   if (typeof o.connected === 'boolean') return { connected: o.connected };
   throw new ShapeError(`${path}.auth_url`, 'a URL string (or a "connected" boolean)', o.auth_url);
-};
+});
 
-/** Checks `{ success }` answers; a body without `success` counts as success when the status was 2xx. */
-export const success: Checker<{ success: boolean }> = (value, path = '$') => {
+/**
+ * Checks `{ success }` answers; a body without `success` counts as success when the status was 2xx, unless
+ * it carries an `error`.
+ */
+export const success: Checker<{ success: boolean }> = checker((value, path, warn) => {
   if (value === undefined || value === null || value === '') return { success: true };
   const o = obj(value, path);
-  return { ...o, success: optional(o.success, `${path}.success`, bool) ?? true };
-};
+  const read = reader(o, path, warn);
+  const said = read('success', bool);
+  if (said !== true) refuseReportedFailure(o, path);
+  return { ...o, success: said ?? true };
+});
 
-/** Anything (for routes whose answer the library does not read). */
-export const anything: Checker<unknown> = (value) => value;
+/** Anything (for routes whose answer the library does not read), unless it carries an `error`. */
+export const nothing: Checker<void> = checker((value, path) => {
+  refuseReportedFailure(value, path);
+});
+
+/** `labels` of a config or field: `{ name, value }` options, or key/value labels kept as sent. */
+const labels: Check<FieldOption[] | Dict> = (value, path, warn) =>
+  Array.isArray(value) ? options(value, path, warn) : { ...obj(value, path) };
 
 /** Checks one config field. */
-export const configField: Checker<ConfigField> = (value, path = '$') => {
+export const configField: Checker<ConfigField> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
+  const fieldId = id(o.id, `${path}.id`);
   return merge<ConfigField>(o, {
-    id: id(o.id, `${path}.id`),
-    name: optional(o.name, `${path}.name`, str) ?? id(o.id, `${path}.id`),
-    field_type: optional(o.field_type, `${path}.field_type`, str) ?? 'text',
-    required: optional(o.required, `${path}.required`, bool),
-    multiple: optional(o.multiple, `${path}.multiple`, bool),
-    hidden: optional(o.hidden, `${path}.hidden`, bool),
-    placeholder: optional(o.placeholder, `${path}.placeholder`, str),
-    help_text: optional(o.help_text, `${path}.help_text`, str),
-    options: options(o.options, `${path}.options`),
-    parent: optional(o.parent, `${path}.parent`, str),
-    labels: options(o.labels, `${path}.labels`),
+    id: fieldId,
+    name: read('name', str) ?? fieldId,
+    field_type: read('field_type', str) ?? 'text',
+    required: read('required', bool),
+    multiple: read('multiple', bool),
+    hidden: read('hidden', bool),
+    placeholder: read('placeholder', str),
+    help_text: read('help_text', str),
+    options: read('options', options),
+    parent: read('parent', str),
+    labels: read('labels', labels),
+    mapping: read('mapping', (v, p) => ({ ...obj(v, p) })),
+  });
+});
+
+const configFields = listOf(configField);
+
+const configWorkflow: Check<ConfigWorkflow> = (value, path, warn) => {
+  const o = obj(value, path);
+  const read = reader(o, path, warn);
+  const workflowId = id(o.id ?? o._id, `${path}.id`);
+  return merge<ConfigWorkflow>(o, {
+    id: workflowId,
+    name: read('name', str) ?? workflowId,
+    description: read('description', str),
+    enabled: read('enabled', bool) ?? false,
+    fields: read('fields', configFields),
   });
 };
 
-function configFields(value: unknown, path: string): ConfigField[] | undefined {
-  return optional(value, path, (v, p) => arr(v, p, configField));
-}
-
-function configWorkflow(value: unknown, path: string): ConfigWorkflow {
+const fieldError: Check<ConfigFieldError> = (value, path, warn) => {
   const o = obj(value, path);
-  return merge<ConfigWorkflow>(o, {
-    id: id(o.id ?? o._id, `${path}.id`),
-    name: str(o.name, `${path}.name`),
-    description: optional(o.description, `${path}.description`, str),
-    enabled: optional(o.enabled, `${path}.enabled`, bool) ?? false,
-    fields: configFields(o.fields, `${path}.fields`),
-  });
-}
-
-function fieldError(value: unknown, path: string): ConfigFieldError {
-  const o = obj(value, path);
-  const e = obj(o.error, `${path}.error`);
+  const read = reader(o, path, warn);
+  const message =
+    typeof o.error === 'string'
+      ? o.error
+      : str(obj(o.error, `${path}.error`).message, `${path}.error.message`);
   return merge<ConfigFieldError>(o, {
     id: id(o.id, `${path}.id`),
-    name: optional(o.name, `${path}.name`, str),
-    error: { message: str(e.message, `${path}.error.message`) },
+    name: read('name', str),
+    error: { message },
   });
-}
+};
 
 /** Checks a `Config`. */
-export const config: Checker<Config> = (value, path = '$') => {
+export const config: Checker<Config> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<Config>(o, {
     slug: id(o.slug, `${path}.slug`),
-    config_id: id(o.config_id, `${path}.config_id`),
-    fields: configFields(o.fields, `${path}.fields`),
-    workflows: optional(o.workflows, `${path}.workflows`, (v, p) => arr(v, p, configWorkflow)),
-    field_errors: optional(o.field_errors, `${path}.field_errors`, (v, p) => arr(v, p, fieldError)),
+    config_id: read('config_id', id),
+    labels: read('labels', labels),
+    fields: read('fields', configFields),
+    workflows: read('workflows', listOf(configWorkflow)),
+    field_errors: read('field_errors', listOf(fieldError)),
   });
-};
+});
 
 /** Checks the list of config ids of an app. */
-export const configIdList: Checker<{ config_id: string }[]> = (value, path = '$') =>
-  arr(value, path, (v, p) => {
+export const configIdList: Checker<{ config_id: string }[]> = checker(
+  listOf((v, p) => {
     const o = obj(v, p);
     return { ...o, config_id: id(o.config_id, `${p}.config_id`) };
-  });
+  }),
+);
 
-/** Checks the answer of a workflow toggle. */
-export const toggledWorkflows: Checker<{ workflows: ConfigWorkflow[] }> = (value, path = '$') => {
-  const o = obj(value, path);
-  return { ...o, workflows: arr(o.workflows, `${path}.workflows`, configWorkflow) };
-};
+/**
+ * Checks the answer of a workflow toggle, documented as `{ workflows: [{ id, enabled, data_slots? }] }`
+ * (no names). The library does not read it, so anything but a reported `error` is accepted.
+ */
+export const toggledWorkflows: Checker<WorkflowToggleResult> = checker((value, path, warn) => {
+  refuseReportedFailure(value, path);
+  const o = isDict(value) ? value : {};
+  const workflow: Check<ToggledWorkflow> = (v, p) => {
+    const w = obj(v, p);
+    const read = reader(w, p, warn);
+    return merge<ToggledWorkflow>(w, {
+      id: id(w.id ?? w._id, `${p}.id`),
+      enabled: read('enabled', bool),
+      name: read('name', str),
+    });
+  };
+  return { ...o, workflows: reader(o, path, warn)('workflows', listOf(workflow)) ?? [] };
+});
 
-/** Checks rule-engine options (an object or a list, as the server sends them). */
-export const ruleOptions: Checker<Record<string, unknown> | unknown[]> = (value, path = '$') => {
+/** Checks rule-engine options (an object or a list, as the server sends them); an `error` is a failure. */
+export const ruleOptions: Checker<Record<string, unknown> | unknown[]> = checker((value, path) => {
   if (Array.isArray(value)) return value;
+  refuseReportedFailure(value, path);
   return obj(value, path);
-};
+});
 
-function workflow(value: unknown, path: string): Workflow {
+const workflow: Check<Workflow> = (value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<Workflow>(o, {
-    _id: id(o._id, `${path}._id`),
-    name: str(o.name, `${path}.name`),
-    description: optional(o.description, `${path}.description`, str),
-    slug: optional(o.slug, `${path}.slug`, str),
-    published: optional(o.published, `${path}.published`, bool) ?? false,
-    createdAt: optional(o.createdAt, `${path}.createdAt`, str),
-    updatedAt: optional(o.updatedAt, `${path}.updatedAt`, str),
+    _id: id(o._id ?? o.id, `${path}._id`),
+    name: read('name', str) ?? '',
+    description: read('description', str),
+    slug: read('slug', str),
+    published: read('published', bool) ?? false,
+    createdAt: read('createdAt', str),
+    updatedAt: read('updatedAt', str),
   });
-}
+};
 
 /** Checks the enabled-workflow list. */
-export const enabledWorkflowList: Checker<EnabledWorkflow[]> = (value, path = '$') =>
-  arr(value, path, (v, p) => {
+export const enabledWorkflowList: Checker<EnabledWorkflow[]> = checker(
+  listOf((v, p, warn) => {
     const o = obj(v, p);
+    const read = reader(o, p, warn);
     return merge<EnabledWorkflow>(o, {
       id: id(o.id ?? o._id, `${p}.id`),
-      name: str(o.name, `${p}.name`),
-      description: optional(o.description, `${p}.description`, str),
-      icon: optional(o.icon, `${p}.icon`, str),
-      config_id: optional(o.config_id, `${p}.config_id`, id),
+      name: read('name', str) ?? '',
+      description: read('description', str),
+      icon: read('icon', str),
+      config_id: read('config_id', id),
     });
-  });
+  }),
+);
 
 const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'COMPLETED',
@@ -299,7 +423,7 @@ const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'TIMED_OUT',
 ];
 
-/** True for a status Refold documents. */
+/** True for a status Refold documents (anything else is shown as an unknown status). */
 export function isExecutionStatus(value: unknown): value is ExecutionStatus {
   return EXECUTION_STATUSES.includes(value as ExecutionStatus);
 }
@@ -307,51 +431,64 @@ export function isExecutionStatus(value: unknown): value is ExecutionStatus {
 /** Every documented execution status, in display order. */
 export const executionStatuses = EXECUTION_STATUSES;
 
-/** Checks one execution. */
-export const execution: Checker<Execution> = (value, path = '$') => {
-  const o = obj(value, path);
-  if (!isExecutionStatus(o.status)) {
-    throw new ShapeError(`${path}.status`, `one of ${EXECUTION_STATUSES.join(', ')}`, o.status);
-  }
-  const named = (v: unknown, p: string) => {
-    const n = obj(v, p);
-    return { ...n, _id: id(n._id, `${p}._id`), name: optional(n.name, `${p}.name`, str) ?? '' };
-  };
-  return merge<Execution>(o, {
-    _id: id(o._id, `${path}._id`),
-    name: optional(o.name, `${path}.name`, str) ?? '',
-    status: o.status,
-    associated_application: optional(o.associated_application, `${path}.associated_application`, named),
-    associated_workflow: optional(o.associated_workflow, `${path}.associated_workflow`, named),
-    config_id: optional(o.config_id, `${path}.config_id`, id),
-    createdAt: str(o.createdAt, `${path}.createdAt`),
-    completion_percentage: optional(o.completion_percentage, `${path}.completion_percentage`, num),
-    nodes: optional(o.nodes, `${path}.nodes`, (v, p) =>
-      arr(v, p, (n, np) => {
-        const node = obj(n, np);
-        return {
-          ...node,
-          node_id: id(node.node_id, `${np}.node_id`),
-          node_name: optional(node.node_name, `${np}.node_name`, str) ?? '',
-          node_status: optional(node.node_status, `${np}.node_status`, str) ?? '',
-        };
-      }),
-    ),
+const named: Check<{ _id?: string; name: string }> = (value, path, warn) => {
+  const n = obj(value, path);
+  const read = reader(n, path, warn);
+  return merge<{ _id?: string; name: string }>(n, {
+    _id: read('_id', id),
+    name: read('name', str) ?? '',
   });
 };
 
-/** Builds a checker for Refold's pagination envelope around `item`. */
-export function page<T>(item: (v: unknown, p: string) => T): Checker<Page<T>> {
-  return (value, path = '$') => {
+const executionNode: Check<ExecutionNode> = (value, path, warn) => {
+  const node = obj(value, path);
+  const read = reader(node, path, warn);
+  return merge<ExecutionNode>(node, {
+    node_id: read('node_id', id) ?? '',
+    node_name: read('node_name', str) ?? '',
+    node_status: read('node_status', str) ?? '',
+    attempts_made: read('attempts_made', num),
+    maximum_attempts: read('maximum_attempts', num),
+  });
+};
+
+/**
+ * Checks one execution: nothing is required and an unknown status is kept as sent; but an object with an
+ * `error` and no id or status is a reported failure, not a run.
+ */
+export const execution: Checker<Execution> = checker((value, path, warn) => {
+  const o = obj(value, path);
+  const read = reader(o, path, warn);
+  if (o._id === undefined && o.id === undefined && o.status === undefined) refuseReportedFailure(o, path);
+  return merge<Execution>(o, {
+    _id: optional(o._id ?? o.id, `${path}._id`, warn, id),
+    name: read('name', str) ?? '',
+    status: read('status', str) ?? '',
+    associated_application: read('associated_application', named),
+    associated_workflow: read('associated_workflow', named),
+    execution_source: read('execution_source', str),
+    environment: read('environment', str),
+    config_id: read('config_id', id),
+    createdAt: read('createdAt', str),
+    completion_percentage: read('completion_percentage', num),
+    nodes: read('nodes', listOf(executionNode)),
+  });
+});
+
+/** Builds a checker for Refold's pagination envelope around `item`; what the server leaves out is derived. */
+export function page<T>(item: Check<T>): Checker<Page<T>> {
+  return checker((value, path, warn) => {
     const o = obj(value, path);
-    const docs = arr(o.docs, `${path}.docs`, item);
-    const limit = optional(o.limit, `${path}.limit`, num) ?? docs.length;
-    const pageNo = optional(o.page, `${path}.page`, num) ?? 1;
-    const totalDocs = optional(o.totalDocs, `${path}.totalDocs`, num) ?? docs.length;
-    const totalPages =
-      optional(o.totalPages, `${path}.totalPages`, num) ?? (limit > 0 ? Math.ceil(totalDocs / limit) : 1);
-    const hasNextPage = optional(o.hasNextPage, `${path}.hasNextPage`, bool) ?? pageNo < totalPages;
-    const hasPrevPage = optional(o.hasPrevPage, `${path}.hasPrevPage`, bool) ?? pageNo > 1;
+    const docs = list(o.docs, `${path}.docs`, warn, item);
+    const read = reader(o, path, warn);
+    const count = (key: string) => read(key, num);
+    const flag = (key: string) => read(key, bool);
+    const limit = count('limit') ?? docs.length;
+    const pageNo = count('page') ?? 1;
+    const totalDocs = count('totalDocs') ?? docs.length;
+    const totalPages = count('totalPages') ?? (limit > 0 ? Math.ceil(totalDocs / limit) : 1);
+    const hasNextPage = flag('hasNextPage') ?? pageNo < totalPages;
+    const hasPrevPage = flag('hasPrevPage') ?? pageNo > 1;
     return {
       docs,
       totalDocs,
@@ -360,38 +497,41 @@ export function page<T>(item: (v: unknown, p: string) => T): Checker<Page<T>> {
       totalPages,
       hasNextPage,
       hasPrevPage,
-      nextPage: optional(o.nextPage, `${path}.nextPage`, num) ?? (hasNextPage ? pageNo + 1 : null),
-      prevPage: optional(o.prevPage, `${path}.prevPage`, num) ?? (hasPrevPage ? pageNo - 1 : null),
+      nextPage: count('nextPage') ?? (hasNextPage ? pageNo + 1 : null),
+      prevPage: count('prevPage') ?? (hasPrevPage ? pageNo - 1 : null),
     };
-  };
+  });
 }
 
 /** Checks the workflow page. */
 export const workflowPage: Checker<Page<Workflow>> = page(workflow);
 
-/** Checks the execution page. */
+/** Checks the execution page: a run that is not even an object is left out, every other run is kept. */
 export const executionPage: Checker<Page<Execution>> = page(execution);
 
-/** Checks `{ message }` (event trigger). */
-export const message: Checker<{ message: string }> = (value, path = '$') => {
+/** Checks `{ message }` (event trigger); an answer with an `error` is a failure. */
+export const message: Checker<{ message: string }> = checker((value, path, warn) => {
   if (value === undefined || value === null || value === '') return { message: '' };
   const o = obj(value, path);
-  return { ...o, message: optional(o.message, `${path}.message`, str) ?? '' };
-};
+  const read = reader(o, path, warn);
+  refuseReportedFailure(o, path);
+  return { ...o, message: read('message', str) ?? '' };
+});
 
 /** Checks `{ hosted_url }`. */
-export const hostedUrl: Checker<{ hosted_url: string }> = (value, path = '$') => {
+export const hostedUrl: Checker<{ hosted_url: string }> = checker((value, path) => {
   const o = obj(value, path);
   return { ...o, hosted_url: str(o.hosted_url, `${path}.hosted_url`) };
-};
+});
 
 /** Checks the active linked account. */
-export const linkedAccount: Checker<LinkedAccount> = (value, path = '$') => {
+export const linkedAccount: Checker<LinkedAccount> = checker((value, path, warn) => {
   const o = obj(value, path);
+  const read = reader(o, path, warn);
   return merge<LinkedAccount>(o, {
     _id: id(o._id, `${path}._id`),
     account_id: id(o.account_id ?? o._id, `${path}.account_id`),
-    name: optional(o.name, `${path}.name`, str),
-    environment: optional(o.environment, `${path}.environment`, str),
+    name: read('name', str),
+    environment: read('environment', str),
   });
-};
+});

@@ -31,7 +31,10 @@ export interface RefoldProviderProps {
   locale?: string;
   /** Replaces single strings of the components. */
   messages?: Partial<RefoldMessages>;
-  /** Receives `connected`, `disconnected`, `config-saved`, `workflow-toggled` and `error` events. No token inside. */
+  /**
+   * Receives `connected`, `disconnected`, `config-saved`, `workflow-toggled`, `error` and `response-warning`
+   * (part of an answer left out, with its path) events. No token inside.
+   */
   onEvent?: (event: RefoldEvent) => void;
   /** Your app. */
   children?: ReactNode;

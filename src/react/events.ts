@@ -8,6 +8,11 @@ import type { AuthType } from '../core/types.js';
 export type RefoldEvent =
   | { type: 'connected'; slug: string; authType: AuthType }
   | { type: 'disconnected'; slug: string; authType?: AuthType }
-  | { type: 'config-saved'; slug: string; configId: string }
+  | { type: 'config-saved'; slug: string; configId: string | undefined }
   | { type: 'workflow-toggled'; slug: string; workflowId: string; enabled: boolean }
-  | { type: 'error'; error: RefoldError; route?: string; slug?: string };
+  | { type: 'error'; error: RefoldError; route?: string; slug?: string }
+  /**
+   * Part of a successful answer was left out to keep the rest (an app, a run, a field of an unexpected
+   * shape): where (`path`, e.g. `$[3].slug`) and what was expected. Never a value of the answer.
+   */
+  | { type: 'response-warning'; route: string; path: string; message: string };

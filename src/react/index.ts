@@ -4,7 +4,7 @@ export { useRefold } from './useRefold.js';
 export { refoldKeys } from './keys.js';
 export type { RefoldEvent } from './events.js';
 export type { RefoldQueryOptions } from './options.js';
-export { useApplications, filterApplications, isConnected } from './useApplications.js';
+export { useApplications, filterApplications } from './useApplications.js';
 export type { ApplicationFilters } from './useApplications.js';
 export { useApplication } from './useApplication.js';
 export { useConnect } from './useConnect.js';

@@ -58,6 +58,7 @@ export class SessionStore {
           return this.#fetchToken(context);
         },
         onError: (error, { route }) => this.emit({ type: 'error', error, route }),
+        onWarning: (warning) => this.emit({ type: 'response-warning', ...warning }),
       }),
     };
     this.#session = next;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { isConnected } from '../core/connections.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application } from '../core/types.js';
 import { useRefoldContext } from './context.js';
@@ -13,7 +14,10 @@ export interface ApplicationFilters {
   search?: string;
   /** Only apps with at least one of these tags. */
   tags?: readonly string[];
-  /** `true`: only connected apps; `false`: only apps not connected. */
+  /**
+   * `true`: only apps with a working connection (what `ConnectionStatus` shows as connected); `false`: every
+   * other app (not connected, expired, unknown).
+   */
   connected?: boolean;
 }
 
@@ -22,13 +26,6 @@ export const APPLICATIONS_STALE_TIME = 30_000;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** True when `app` has an active connection (or, from older servers, `connected: true`). */
-export function isConnected(app: Application): boolean {
-  if (app.connected_accounts?.length)
-    return app.connected_accounts.some((a) => (a.status ?? 'active') === 'active');
-  return app.connected === true;
 }
 
 /** Applies {@link ApplicationFilters} to a list of apps. */

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AuthValues } from '../core/client.js';
-import { authFieldsOf, createConnectFlow, isConnecting, resolveAuthType } from '../core/connect.js';
+import { createConnectFlow, isConnecting, resolveAuth } from '../core/connect.js';
 import type { ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
-import type { Application, AuthField, AuthType } from '../core/types.js';
+import type { Application, AuthField, AuthType, AuthTypeName } from '../core/types.js';
 import { createConnectDraft, useRefoldContext } from './context.js';
 import type { RefoldContextValue, SharedConnectFlow } from './context.js';
 import { invalidateApp } from './invalidate.js';
@@ -15,8 +15,11 @@ import { useApplication } from './useApplication.js';
  * `connect` that joins a running flow keeps that flow's timing).
  */
 export interface UseConnectOptions extends ConnectTiming {
-  /** `oauth2` or `keybased`; default: what the app supports (OAuth when it supports both). */
-  authType?: AuthType;
+  /**
+   * `oauth2`, `keybased`, or a connector sub-type the app offers (`api_key`, `basic_auth` …); default: what
+   * the app offers (OAuth when it offers it with others).
+   */
+  authType?: AuthTypeName;
   /** Called when the app's flow ends connected (whichever hook started it), while this hook is mounted. */
   onConnected?: () => void;
 }
@@ -34,8 +37,10 @@ export interface UseConnectResult {
   error: RefoldError | undefined;
   /** Problems per field name: `required`, `invalid`, or the server's message. */
   fieldErrors: Readonly<Record<string, string>>;
-  /** The auth style this hook connects with. */
+  /** The auth style this hook connects with: `oauth2` (pop-up) or `keybased` (form, sub-types included). */
   authType: AuthType;
+  /** The connector sub-type sent as `auth_type` with the credentials (`api_key`, `noauth` …), if any. */
+  subType: string | undefined;
   /** The app (once loaded). */
   app: Application | undefined;
   /** The fields to fill for `authType` (pre-auth values for OAuth, credentials for key-based). */
@@ -102,7 +107,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   const { flow, draft } = shared;
   const state = useSyncExternalStore(flow.subscribe, flow.getState, flow.getState);
   const values = useSyncExternalStore(draft.subscribe, draft.get, draft.get);
-  const authType = resolveAuthType(app, requested);
+  const { authType, subType, fields } = resolveAuth(app, requested);
 
   // Count the hooks sharing the flow; the last one to unmount stops it (timers, polling, popup).
   useEffect(() => {
@@ -157,8 +162,9 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     error: state.error,
     fieldErrors: state.fieldErrors,
     authType,
+    subType,
     app,
-    fields: authFieldsOf(app, authType),
+    fields,
     values,
     setValue,
     connect,

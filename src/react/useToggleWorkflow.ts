@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { RefoldArgumentError } from '../core/errors.js';
 import type { RefoldError } from '../core/errors.js';
-import type { Config, ConfigWorkflow } from '../core/types.js';
+import type { Config, WorkflowToggleResult } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
 
@@ -15,8 +15,8 @@ export interface ToggleWorkflowInput {
 }
 
 /**
- * Turns one workflow on or off. The cached config shows the change at once and is rolled back if Refold
- * refuses it.
+ * Turns one workflow on or off. The cached config shows the change at once and is rolled back only if Refold
+ * refuses it: its documented answer (`{ workflows: [{ id, enabled }] }`, without names) is a success.
  *
  * @example
  * const toggle = useToggleWorkflow('hubspot');
@@ -26,7 +26,7 @@ export function useToggleWorkflow(
   slug: string,
   configId?: string,
 ): UseMutationResult<
-  { workflows: ConfigWorkflow[] },
+  WorkflowToggleResult,
   RefoldError,
   ToggleWorkflowInput,
   { previous: Config | undefined }
@@ -39,7 +39,7 @@ export function useToggleWorkflow(
         const id = configId ?? queryClient.getQueryData<Config>(key)?.config_id;
         if (!id) {
           throw new RefoldArgumentError(
-            `useToggleWorkflow("${slug}"): the config is not loaded yet; pass its configId or load it with useConfig first.`,
+            `useToggleWorkflow("${slug}"): the config id is unknown (the config is not loaded yet, or Refold sent it without config_id); pass its configId.`,
           );
         }
         return client.configs.toggleWorkflow({ slug, configId: id, workflowId, enabled });

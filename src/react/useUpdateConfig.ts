@@ -35,7 +35,8 @@ export function useUpdateConfig(slug: string, configId?: string): UseUpdateConfi
       mutationFn: (input) => client.configs.update({ slug, configId, ...input }),
       onSuccess: async (config, input) => {
         queryClient.setQueryData(refoldKeys.config(scope, slug, configId), config);
-        if (!config.field_errors?.length) emit({ type: 'config-saved', slug, configId: config.config_id });
+        if (!config.field_errors?.length)
+          emit({ type: 'config-saved', slug, configId: config.config_id ?? configId });
         if (input.workflows?.length) {
           await queryClient.invalidateQueries({ queryKey: refoldKeys.enabledWorkflows(scope), exact: true });
         }

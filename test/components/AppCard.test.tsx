@@ -15,9 +15,11 @@ const card = (container: HTMLElement) => container.querySelector<HTMLElement>('.
 
 describe('AppCard', () => {
   it('shows a connected app with its account, tags and icon, with no axe violations', async () => {
-    mock.account(ACCOUNT).connect('hubspot', { identifier: 'sales@acme.example' });
+    // HubSpot names its connection with an object { portalId, user, hub_domain }, as the real service does.
+    mock.account(ACCOUNT).connect('hubspot');
     const screen = renderRefold(<AppCard slug="hubspot" className="mine" />, { mock });
-    expect(await screen.findByText('Connected as sales@acme.example')).toBeTruthy();
+    expect(await screen.findByText('Connected as sales@acme.example (acme.hubspot.com)')).toBeTruthy();
+    expect(card(screen.container).textContent).not.toContain('[object Object]');
     const root = card(screen.container);
     expect(root).toHaveAttribute('data-state', 'connected');
     expect(root.className).toBe('refold-app-card refold-root mine');
@@ -51,6 +53,14 @@ describe('AppCard', () => {
     const screen = renderRefold(<AppCard slug="notion" />, { mock });
     expect(await screen.findByText('Connection expired for ops@acme.example')).toBeTruthy();
     expect(card(screen.container)).toHaveAttribute('data-state', 'expired');
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('shows a connection status it does not know as a neutral state with the raw status', async () => {
+    mock.account(ACCOUNT).connect('notion', { status: 'pending_verification' });
+    const screen = renderRefold(<AppCard slug="notion" />, { mock });
+    expect(await screen.findByText('Connection status: pending_verification')).toBeTruthy();
+    expect(card(screen.container)).toHaveAttribute('data-state', 'unknown');
     await expectNoAxeViolations(screen.container);
   });
 

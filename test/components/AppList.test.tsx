@@ -39,10 +39,10 @@ describe('AppList', () => {
     mock.account('test-customer').connect('slack', { identifier: 'team@acme.example' });
     const { screen, listbox } = await renderList();
     expect(screen.container.querySelector('.refold-app-list')).toHaveAttribute('data-state', 'ready');
-    expect(listbox.querySelector('[role="option"]')).toHaveAttribute('aria-setsize', '16');
+    expect(listbox.querySelector('[role="option"]')).toHaveAttribute('aria-setsize', '18');
     expect(optionNames(listbox).slice(0, 2)).toEqual(['Slack', 'HubSpot']);
     expect(screen.getByText('Connected as team@acme.example')).toBeTruthy();
-    expect(statusRegion(screen.container)).toHaveTextContent('16 apps');
+    expect(statusRegion(screen.container)).toHaveTextContent('18 apps');
     await expectNoAxeViolations(screen.container);
   });
 
@@ -55,7 +55,7 @@ describe('AppList', () => {
     expect(screen.container.firstElementChild).toHaveAttribute('data-state', 'loading');
     await expectNoAxeViolations(screen.container);
     await screen.findByRole('listbox');
-    expect(region).toHaveTextContent('16 apps');
+    expect(region).toHaveTextContent('18 apps');
   });
 
   it('passes axe in the dark theme', async () => {
@@ -114,7 +114,7 @@ describe('AppList', () => {
     expect(checkbox).toBeChecked();
     expect(optionNames(listbox)).toEqual(['Notion']);
     await userEvent.click(checkbox);
-    await expect.poll(() => statusRegion(screen.container).textContent).toContain('16 apps');
+    await expect.poll(() => statusRegion(screen.container).textContent).toContain('18 apps');
   });
 
   it('shows the empty state when the catalog has no app', async () => {
@@ -136,7 +136,7 @@ describe('AppList', () => {
     await expectNoAxeViolations(screen.container);
     await userEvent.click(clear);
     const listbox = await screen.findByRole('listbox');
-    expect(listbox.querySelector('[role="option"]')).toHaveAttribute('aria-setsize', '16');
+    expect(listbox.querySelector('[role="option"]')).toHaveAttribute('aria-setsize', '18');
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
     expect(screen.getByRole('button', { name: 'CRM' })).toHaveAttribute('aria-pressed', 'false');
   });
@@ -150,9 +150,9 @@ describe('AppList', () => {
     await userEvent.keyboard('{ArrowUp}');
     expect(activeName(listbox)).toBe('HubSpot');
     await userEvent.keyboard('{End}');
-    expect(activeName(listbox)).toBe('Custom Webhook');
+    expect(activeName(listbox)).toBe('Public Holidays');
     await userEvent.keyboard('{ArrowDown}');
-    expect(activeName(listbox)).toBe('Custom Webhook');
+    expect(activeName(listbox)).toBe('Public Holidays');
     await userEvent.keyboard('{Home}');
     expect(activeName(listbox)).toBe('Slack');
     expect(listbox.querySelectorAll('[data-active]')).toHaveLength(1);

@@ -197,4 +197,43 @@ describe('AuthForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByLabelText(/^Secret key/)).toBeTruthy();
   });
+  it('shows the key-based form for `{ keybased: [...], oauth2: [] }` and saves it without a popup', async () => {
+    const open = vi.spyOn(window, 'open');
+    const screen = renderRefold(<AuthForm slug="intercom" />, { mock });
+    await userEvent.type(await screen.findByLabelText(/^Access token/), 'dG9rOm-42{Enter}');
+    expect(await screen.findByText('Intercom is connected.', { selector: 'p:not([role])' })).toBeTruthy();
+    expect(open).not.toHaveBeenCalled();
+    expect(saves('intercom').map((r) => r.body)).toEqual([{ access_token: 'dG9rOm-42' }]);
+  });
+
+  it('shows a connector sub-type form (basic_auth) and saves it with auth_type; a null option is the empty choice', async () => {
+    const screen = renderRefold(<AuthForm slug="twilio" />, { mock });
+    await userEvent.type(await screen.findByLabelText(/^Account SID/), 'AC42');
+    await userEvent.type(screen.getByLabelText(/^Auth token/), 'tw-secret');
+    expect(screen.container.firstElementChild).toHaveAttribute('data-sub-type', 'basic_auth');
+    const region = screen.getByRole('combobox', { name: /Region/ });
+    expect([...region.querySelectorAll('option')].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Default (United States)'],
+      ['ie1', 'Ireland'],
+      ['au1', 'Australia'],
+    ]);
+    await expectNoAxeViolations(screen.container);
+    await userEvent.selectOptions(region, 'ie1');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Twilio' }));
+    expect(await screen.findByText('Twilio is connected.', { selector: 'p:not([role])' })).toBeTruthy();
+    expect(saves('twilio').map((r) => r.body)).toEqual([
+      { account_sid: 'AC42', auth_token: 'tw-secret', region: 'ie1', auth_type: 'basic_auth' },
+    ]);
+  });
+
+  it('connects a `noauth` app with no field, sending only its auth_type', async () => {
+    const screen = renderRefold(<AuthForm slug="public-holidays" />, { mock });
+    expect(await screen.findByText('No details are needed to connect Public Holidays.')).toBeTruthy();
+    await expectNoAxeViolations(screen.container);
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Public Holidays' }));
+    expect(
+      await screen.findByText('Public Holidays is connected.', { selector: 'p:not([role])' }),
+    ).toBeTruthy();
+    expect(saves('public-holidays').map((r) => r.body)).toEqual([{ auth_type: 'noauth' }]);
+  });
 });

@@ -28,12 +28,68 @@ describe('ConnectionStatus', () => {
       'Connection expired for old@acme.example',
     ],
     ['not connected', () => undefined, 'disconnected', 'Not connected'],
+    [
+      'a status it does not know, neutral, with the raw status',
+      (id) => void mock.account(id).connect('slack', { status: 'revoked' }),
+      'unknown',
+      'Connection status: revoked',
+    ],
   ])('shows %s from the app data, with no axe violations', async (_, setup, state, text) => {
     setup(ACCOUNT);
     const screen = renderRefold(<ConnectionStatus slug="slack" />, { mock });
     expect(await screen.findByText(text)).toBeTruthy();
     expect(badge(screen.container)).toHaveAttribute('data-state', state);
     await expectNoAxeViolations(screen.container);
+  });
+
+  it('names an account from an object identifier, never as [object Object]', async () => {
+    mock.account(ACCOUNT).connect('hubspot');
+    const screen = renderRefold(<ConnectionStatus slug="hubspot" />, { mock });
+    expect(await screen.findByText('Connected as sales@acme.example (acme.hubspot.com)')).toBeTruthy();
+    const app = (identifier: unknown): Application => ({
+      name: 'X',
+      slug: 'x',
+      description: '',
+      connected_accounts: [{ identifier, auth_type: 'oauth2', connectedAt: '' }],
+    });
+    const named = renderRefold(
+      <>
+        <ConnectionStatus app={app({ portalId: 24681357 })} status="connected" />
+        <ConnectionStatus app={app({ name: 'Acme Workspace', team_id: 'T1' })} status="connected" />
+        <ConnectionStatus app={app(8675309)} status="connected" />
+      </>,
+      { mock },
+    );
+    expect([...named.container.querySelectorAll('[data-state]')].map((b) => b.textContent)).toEqual([
+      'Connected as 24681357',
+      'Connected as Acme Workspace',
+      'Connected as 8675309',
+    ]);
+  });
+
+  it('names an account it cannot read by its auth type and connection date', async () => {
+    // Public Holidays (`noauth`) connects without any identifier; an object without known keys neither names one.
+    mock.account(ACCOUNT).connect('public-holidays', { connectedAt: '2026-03-05T12:00:00Z' });
+    const screen = renderRefold(<ConnectionStatus slug="public-holidays" />, { mock });
+    expect(await screen.findByText('Connected (No sign-in · Mar 5, 2026)')).toBeTruthy();
+    const app: Application = {
+      name: 'X',
+      slug: 'x',
+      description: '',
+      connected_accounts: [
+        {
+          identifier: { scopes: ['a'] },
+          auth_type: 'api_key',
+          connectedAt: '2026-01-02T12:00:00Z',
+          status: 'expired',
+        },
+      ],
+    };
+    const expired = renderRefold(<ConnectionStatus app={app} status="expired" />, {
+      mock,
+      providerProps: { locale: 'de' },
+    });
+    expect(badge(expired.container)).toHaveTextContent('Verbindung abgelaufen (API-Schlüssel · 02.01.2026)');
   });
 
   it('says "Connected" without an account name when Refold sends only `connected: true`', async () => {

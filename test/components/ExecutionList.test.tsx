@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ExecutionList } from '../../src/components/ExecutionList/index.js';
 import type { Execution, Page } from '../../src/core/types.js';
+import { MOCK_EXECUTION_STATUSES } from '../../src/testing/mock-refold/index.js';
 import type { MockExecution } from '../../src/testing/mock-refold/index.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
@@ -60,6 +61,10 @@ describe('ExecutionList', () => {
       expect(badge?.textContent).toContain(label);
       expect(badge?.querySelector('[aria-hidden="true"]')?.textContent).not.toBe('');
     }
+    // A status newer than the documented ones (the mock's QUEUED runs): its own text, in a neutral badge.
+    const queued = screen.container.querySelector('.refold-execution-list__status[data-status="unknown"]');
+    expect(queued?.textContent).toContain('QUEUED');
+    expect(queued?.closest('li')).toHaveAttribute('data-status', 'unknown');
     const first = runs()[0]!;
     const time = toggleOf(screen.container, first._id)!.querySelector('time')!;
     expect(time.dateTime).toBe(first.createdAt);
@@ -71,6 +76,12 @@ describe('ExecutionList', () => {
 
   it('filters by status with status= and shows only those runs', async () => {
     const screen = await renderList();
+    // The filter offers the documented statuses only.
+    const filter = screen.getByRole('combobox', { name: 'Status' });
+    expect([...filter.querySelectorAll('option')].map((o) => o.value)).toEqual([
+      '',
+      ...MOCK_EXECUTION_STATUSES,
+    ]);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'ERRORED');
     await expect.poll(() => lists().at(-1)?.query['status']).toBe('ERRORED');
     await expect
@@ -150,6 +161,30 @@ describe('ExecutionList', () => {
     const steps = await screen.findByRole('list', { name: 'Steps' });
     expect(within(steps).getAllByRole('listitem')).toHaveLength(full.nodes!.length);
     expect(sent().some((r) => r.path === `${LIST_PATH}/${full._id}`)).toBe(true);
+  });
+
+  it('shows a run without _id or createdAt and with an unknown status, its steps from the list', async () => {
+    const base = runs()[0]!;
+    const { _id: _drop, createdAt: _none, ...rest } = base;
+    const odd = { ...rest, name: 'Nightly import', status: 'PAUSED_FOR_REVIEW' };
+    // A short page envelope, as real answers may send.
+    mock.inject(
+      { method: 'GET', path: LIST_PATH },
+      {
+        body: { docs: [odd], totalDocs: 1, limit: 10, page: 1, totalPages: 1, hasNextPage: false },
+        times: 5,
+      },
+    );
+    const screen = await renderList();
+    const row = screen.getByRole('listitem');
+    expect(row).toHaveAttribute('data-status', 'unknown');
+    expect(row.querySelector('.refold-execution-list__status')).toHaveTextContent('PAUSED FOR REVIEW');
+    expect(row.querySelector('time')).toBeNull();
+    await expectNoAxeViolations(screen.container);
+    await userEvent.click(within(row).getByRole('button', { name: /Nightly import/ }));
+    const steps = await screen.findByRole('list', { name: 'Steps' });
+    expect(within(steps).getAllByRole('listitem')).toHaveLength(base.nodes!.length);
+    expect(sent().filter((r) => r.path.startsWith(`${LIST_PATH}/`))).toHaveLength(0);
   });
 
   it('shows progress of running runs and refreshes them until they finish', async () => {

@@ -272,15 +272,35 @@ describe('server answers (fault cases 16–20)', () => {
     await expect(client.applications.list()).rejects.toBeInstanceOf(RefoldResponseError);
   });
 
-  it.each<[string, unknown, string]>([
-    ['apps not an array', { apps: [] }, '$'],
-    ['an app without slug', [{ name: 'Nameless' }], '$[0].slug'],
-  ])('turns %s into a RefoldResponseError that says where', async (_label, body, path) => {
+  it('turns an app list that is not a list into a RefoldResponseError that says where', async () => {
     const { client } = env.client();
-    env.mock.inject({ path: APPS }, { status: 200, body });
+    env.mock.inject({ path: APPS }, { status: 200, body: { apps: [] } });
     const error = await client.applications.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RefoldResponseError);
-    expect((error as RefoldResponseError).path).toBe(path);
+    expect((error as RefoldResponseError).path).toBe('$');
+  });
+
+  it('turns one app without slug into a RefoldResponseError that says where', async () => {
+    const { client } = env.client();
+    env.mock.inject({ path: `${APPS}/slack` }, { status: 200, body: { name: 'Nameless' } });
+    const error = await client.applications.get('slack').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RefoldResponseError);
+    expect((error as RefoldResponseError).path).toBe('$.slug');
+  });
+
+  it('leaves an app without slug out of the list, keeps the others, and reports where', async () => {
+    const onWarning = vi.fn();
+    const { client } = env.client({ onWarning });
+    env.mock.inject(
+      { path: APPS },
+      { status: 200, body: [{ name: 'Nameless' }, { name: 'Slack', slug: 'slack' }] },
+    );
+    await expect(client.applications.list()).resolves.toMatchObject([{ slug: 'slack' }]);
+    expect(onWarning).toHaveBeenCalledExactlyOnceWith({
+      route: 'listApplications',
+      path: '$[0].slug',
+      message: expect.stringContaining('a non-empty string'),
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRefoldClient } from '../../src/core/client.js';
-import { checkAuthValues, createConnectFlow, isConnecting, resolveAuthType } from '../../src/core/connect.js';
+import { checkAuthValues, createConnectFlow, isConnecting, resolveAuth } from '../../src/core/connect.js';
 import type { ConnectFlowOptions, PopupHost, PopupWindow } from '../../src/core/connect.js';
 import {
   RefoldApiError,
@@ -705,6 +705,38 @@ describe('createConnectFlow against the mock over HTTP', () => {
     expect(sent('POST', '/api/v2/app/stripe/save')).toHaveLength(1);
   });
 
+  it('key-based only when OAuth is listed empty: Intercom saves its access token, never opens a popup', async () => {
+    const intercom = await app('intercom');
+    expect(intercom.auth_type_options).toMatchObject({ oauth2: [], keybased: [{ name: 'access_token' }] });
+    const { client } = env.client();
+    const host = fakeHost();
+    const flow = createConnectFlow({ client, slug: 'intercom', host: host.host });
+    const final = await flow.start({ app: intercom, values: { access_token: 'dG9rOm-123' } });
+    expect(final).toMatchObject({ status: 'connected', authType: 'keybased' });
+    expect(host.host.open).not.toHaveBeenCalled();
+    expect(sent('POST', '/api/v1/intercom/integrate')).toHaveLength(0);
+    expect(sent('POST', '/api/v2/app/intercom/save')[0]?.body).toEqual({ access_token: 'dG9rOm-123' });
+  });
+
+  it.each([
+    ['twilio', 'basic_auth', { account_sid: 'AC123', auth_token: 'tw-secret' }],
+    ['statuspage', 'api_key', { page_id: 'kctbh9vrtdwd', api_key: 'sp-secret' }],
+    ['public-holidays', 'noauth', {}],
+  ])(
+    'a connector sub-type app (%s) sends auth_type %s with its credentials',
+    async (slug, subType, values) => {
+      const found = await app(slug);
+      const { client } = env.client();
+      const onConnected = vi.fn();
+      const flow = createConnectFlow({ client, slug, onConnected });
+      const final = await flow.start({ app: found, values });
+      expect(final).toMatchObject({ status: 'connected', authType: 'keybased' });
+      expect(sent('POST', `/api/v2/app/${slug}/save`)[0]?.body).toEqual({ ...values, auth_type: subType });
+      expect(env.mock.account(ACCOUNT).connections(slug)[0]?.auth_type).toBe(subType);
+      expect(onConnected).toHaveBeenCalledExactlyOnceWith({ slug, authType: 'keybased' });
+    },
+  );
+
   it('a save answered `{ success: false }` is an error, not a connection', async () => {
     const { client } = env.client();
     env.mock.inject({ method: 'POST', path: '/api/v2/app/stripe/save' }, { body: { success: false } });
@@ -725,13 +757,95 @@ describe('createConnectFlow against the mock over HTTP', () => {
 });
 
 describe('connect helpers', () => {
-  it('resolveAuthType: the requested style, else key-based only for key-only apps', () => {
+  it('resolveAuth: an empty list is not an offered style; OAuth wins only when offered with fields or alone', () => {
     const base = { name: 'X', slug: 'x', description: '' };
-    expect(resolveAuthType(undefined)).toBe('oauth2');
-    expect(resolveAuthType({ ...base, auth_type_options: { keybased: [] } })).toBe('keybased');
-    expect(resolveAuthType({ ...base, auth_type_options: { oauth2: [], keybased: [] } })).toBe('oauth2');
-    expect(resolveAuthType({ ...base, auth_type_options: { oauth2: [] } }, 'keybased')).toBe('keybased');
-    expect(resolveAuthType({ ...base, auth_type: 'keybased' })).toBe('keybased');
+    const key = { name: 'api_key', label: 'API key', type: 'password', required: true };
+    const pre = { name: 'instance_url', label: 'Instance', type: 'url', required: true };
+    const style = (app: Application | undefined, requested?: string) => {
+      const { authType, subType, fields } = resolveAuth(app, requested);
+      return { authType, subType, fields: fields.map((f) => f.name) };
+    };
+    expect(style(undefined)).toEqual({ authType: 'oauth2', subType: undefined, fields: [] });
+    // Documented: `{ keybased: [...], oauth2: [] }` means key-based only.
+    expect(style({ ...base, auth_type_options: { keybased: [key], oauth2: [] } })).toEqual({
+      authType: 'keybased',
+      subType: undefined,
+      fields: ['api_key'],
+    });
+    expect(style({ ...base, auth_type_options: { oauth2: [] } })).toMatchObject({
+      authType: 'oauth2',
+      fields: [],
+    });
+    expect(style({ ...base, auth_type_options: { oauth2: [pre], keybased: [key] } })).toMatchObject({
+      authType: 'oauth2',
+      fields: ['instance_url'],
+    });
+    expect(style({ ...base, auth_type_options: { keybased: [] } })).toMatchObject({ authType: 'keybased' });
+    expect(style({ ...base, auth_type_options: { oauth2: [], keybased: [] } })).toMatchObject({
+      authType: 'oauth2',
+    });
+    expect(style({ ...base, auth_type_options: { oauth2: [] } }, 'keybased')).toMatchObject({
+      authType: 'keybased',
+      fields: [],
+    });
+    expect(
+      style({ ...base, auth_type_options: { oauth2: [pre], keybased: [key] } }, 'keybased'),
+    ).toMatchObject({ authType: 'keybased', fields: ['api_key'] });
+    // Older servers: the deprecated `auth_type` and `auth_input_map`.
+    expect(style({ ...base, auth_type: 'keybased', auth_input_map: [key] })).toEqual({
+      authType: 'keybased',
+      subType: undefined,
+      fields: ['api_key'],
+    });
+  });
+
+  it('resolveAuth: connector sub-types use the key-based form and name the sub-type; unknown types never crash', () => {
+    const base = { name: 'X', slug: 'x', description: '' };
+    const user = { name: 'username', label: 'User', type: 'text', required: true };
+    const key = { name: 'api_key', label: 'API key', type: 'password', required: true };
+    const style = (app: Application, requested?: string) => {
+      const { authType, subType, fields } = resolveAuth(app, requested);
+      return { authType, subType, fields: fields.map((f) => f.name) };
+    };
+    // As an auth_type_options key …
+    expect(style({ ...base, auth_type: 'basic_auth', auth_type_options: { basic_auth: [user] } })).toEqual({
+      authType: 'keybased',
+      subType: 'basic_auth',
+      fields: ['username'],
+    });
+    // … as the app's auth_type over key-based fields, or alone with the deprecated fields …
+    expect(style({ ...base, auth_type: 'api_key', auth_type_options: { keybased: [key] } })).toEqual({
+      authType: 'keybased',
+      subType: 'api_key',
+      fields: ['api_key'],
+    });
+    expect(style({ ...base, auth_type: 'bearer_token', auth_input_map: [key] })).toEqual({
+      authType: 'keybased',
+      subType: 'bearer_token',
+      fields: ['api_key'],
+    });
+    // … `noauth` is offered without any field, even beside an empty oauth2 list …
+    expect(style({ ...base, auth_type: 'noauth', auth_type_options: { noauth: [] } })).toEqual({
+      authType: 'keybased',
+      subType: 'noauth',
+      fields: [],
+    });
+    // … several sub-types: the app's own auth_type first, or the one asked for.
+    const both = {
+      ...base,
+      auth_type: 'basic_auth',
+      auth_type_options: { api_key: [key], basic_auth: [user] },
+    };
+    expect(style(both).subType).toBe('basic_auth');
+    expect(style(both, 'api_key')).toMatchObject({ subType: 'api_key', fields: ['api_key'] });
+    expect(style(both, 'keybased').subType).toBe('basic_auth');
+    // An auth type nobody documented is kept raw and handled like a sub-type.
+    expect(style({ ...base, auth_type_options: { magic_link: [user] } })).toEqual({
+      authType: 'keybased',
+      subType: 'magic_link',
+      fields: ['username'],
+    });
+    expect(style({ ...base, auth_type: 'something_new' })).toMatchObject({ subType: 'something_new' });
   });
 
   it('checkAuthValues: required, numbers, URLs, e-mail addresses, required checkboxes', () => {

@@ -49,6 +49,30 @@ describe('useApplications', () => {
     expect(sent()).toHaveLength(1);
   });
 
+  it('lists as connected only the apps whose badge says connected (not expired, not unknown)', async () => {
+    const base = { description: '', tags: [] };
+    const account = (status?: string) => ({
+      identifier: 'x',
+      auth_type: 'oauth2',
+      connectedAt: '2026-01-01',
+      ...(status && { status }),
+    });
+    mock.inject(
+      { path: APPS },
+      {
+        body: [
+          { ...base, name: 'Active', slug: 'active', connected_accounts: [account()] },
+          { ...base, name: 'Expired', slug: 'expired', connected_accounts: [account('expired')] },
+          { ...base, name: 'Pending', slug: 'pending', connected_accounts: [account('pending')] },
+          { ...base, name: 'Old', slug: 'old', connected: true, reauth_required: true },
+          { ...base, name: 'Older', slug: 'older', connected: true },
+        ],
+      },
+    );
+    const { result } = renderRefoldHook(mock, () => useApplications({ connected: true }));
+    await waitFor(() => expect(result.current.data?.map((a) => a.slug)).toEqual(['active', 'older']));
+  });
+
   it('matches search without regard to case or accents', async () => {
     const { result } = renderRefoldHook(mock, () => useApplications({ search: 'ZÉNDÈSK' }));
     await waitFor(() => expect(result.current.data?.map((a) => a.slug)).toEqual(['zendesk']));
@@ -205,7 +229,7 @@ describe('config hooks', () => {
     );
   });
 
-  it('useToggleWorkflow keeps the change when Refold accepts it', async () => {
+  it('useToggleWorkflow keeps the change, with no error, when Refold accepts it with the documented answer', async () => {
     const onEvent = vi.fn();
     const { result } = renderRefoldHook(
       mock,
@@ -231,6 +255,13 @@ describe('config hooks', () => {
     expect(onEvent).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'workflow-toggled', workflowId: workflow.id }),
     );
+    // Refold answered `{ workflows: [{ id, enabled }] }`, without names: a success, never rolled back.
+    expect(result.current.toggle.data?.workflows.find((w) => w.id === workflow.id)).toEqual({
+      id: workflow.id,
+      enabled: !workflow.enabled,
+    });
+    expect(result.current.toggle.isError).toBe(false);
+    expect(onEvent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'error' }));
     expect(sent().filter((r) => r.path === '/api/v2/public/workflow/enabled')).toHaveLength(2);
   });
 });
@@ -282,11 +313,17 @@ describe('workflows and runs', () => {
     expect(listCalls()).toBe(settled);
   });
 
-  it('useExecution loads one run with its nodes', async () => {
-    const id = mock.account('customer-a').executions()[0]!._id;
-    const { result } = renderRefoldHook(mock, () => useExecution(id));
-    await waitFor(() => expect(result.current.data?._id).toBe(id));
-    expect(sent().at(-1)?.path).toBe(`/api/v2/public/execution/${id}`);
+  it('useExecution loads one run with its nodes, though Refold sends it without its _id', async () => {
+    const run = mock.account('customer-a').executions()[0]!;
+    const { result } = renderRefoldHook(mock, () => useExecution(run._id));
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data).toMatchObject({
+      name: run.name,
+      status: run.status,
+      nodes: expect.any(Array),
+    });
+    expect(result.current.data?._id).toBeUndefined();
+    expect(sent().at(-1)?.path).toBe(`/api/v2/public/execution/${run._id}`);
   });
 
   it('useTriggerEvent triggers and refetches the run list', async () => {

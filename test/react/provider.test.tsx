@@ -378,6 +378,22 @@ describe('requests and tokens', () => {
     expect(sent()).toHaveLength(1);
   });
 
+  it('reports an app left out of a list as a response-warning event with its path, and shows the others', async () => {
+    const onEvent = vi.fn();
+    mock.inject(
+      { path: '/api/v2/f-sdk/application' },
+      { body: [{ name: 'Slack', slug: 'slack' }, { name: 'No slug' }, { name: 'HubSpot', slug: 'hubspot' }] },
+    );
+    const { result } = renderRefoldHook(mock, () => useApplications(), { onEvent });
+    await waitFor(() => expect(result.current.data?.map((a) => a.slug)).toEqual(['slack', 'hubspot']));
+    expect(onEvent).toHaveBeenCalledExactlyOnceWith({
+      type: 'response-warning',
+      route: 'listApplications',
+      path: '$[1].slug',
+      message: expect.stringContaining('left $[1] out'),
+    });
+  });
+
   it('reports a persistent 401 once through onEvent, with no token in the event', async () => {
     const onEvent = vi.fn();
     mock.inject({ path: '/api/v2/f-sdk/application' }, { status: 401, times: 5 });

@@ -505,4 +505,44 @@ describe(`useConnect on React ${reactMajor}: no popup`, () => {
       expect(result.current.app?.connected_accounts).toMatchObject([{ auth_type: 'keybased' }]),
     );
   });
+  it('key-based form for `{ keybased: [...], oauth2: [] }`: no popup, the credentials saved', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { result } = renderRefoldHook(mock, () => useConnect('intercom'));
+    await waitFor(() => expect(result.current.fields.map((f) => f.name)).toEqual(['access_token']));
+    expect(result.current).toMatchObject({ authType: 'keybased', subType: undefined });
+    act(() => result.current.setValue('access_token', 'dG9rOm-1'));
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('connected'));
+    expect(open).not.toHaveBeenCalled();
+    expect(saves('intercom').map((r) => r.body)).toEqual([{ access_token: 'dG9rOm-1' }]);
+  });
+
+  it('connector sub-type: the key-based form, saved with auth_type; `noauth` connects with nothing typed', async () => {
+    const { result } = renderRefoldHook(mock, () => ({
+      twilio: useConnect('twilio'),
+      holidays: useConnect('public-holidays'),
+    }));
+    await waitFor(() => expect(result.current.twilio.subType).toBe('basic_auth'));
+    expect(result.current.twilio.authType).toBe('keybased');
+    expect(result.current.twilio.fields.map((f) => f.name)).toEqual([
+      'account_sid',
+      'auth_token',
+      'from_number',
+      'region',
+    ]);
+    await waitFor(() => expect(result.current.holidays.subType).toBe('noauth'));
+    expect(result.current.holidays.fields).toEqual([]);
+    act(() => {
+      void result.current.twilio.connect({ account_sid: 'AC9', auth_token: 'tw-1' });
+      void result.current.holidays.connect();
+    });
+    await waitFor(() => expect(result.current.twilio.status).toBe('connected'));
+    await waitFor(() => expect(result.current.holidays.status).toBe('connected'));
+    expect(saves('twilio').map((r) => r.body)).toEqual([
+      { account_sid: 'AC9', auth_token: 'tw-1', auth_type: 'basic_auth' },
+    ]);
+    expect(saves('public-holidays').map((r) => r.body)).toEqual([{ auth_type: 'noauth' }]);
+  });
 });

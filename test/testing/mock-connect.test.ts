@@ -48,7 +48,8 @@ describe('mock Refold: the fake OAuth provider', () => {
     const after = await connections(token, 'hubspot');
     expect(after).toEqual([
       {
-        identifier: expect.any(String),
+        // HubSpot names a connection with an object, as the real service does.
+        identifier: { portalId: 24681357, user: 'sales@acme.example', hub_domain: 'acme.hubspot.com' },
         auth_type: 'oauth2',
         connectedAt: expect.any(String),
         status: 'active',
@@ -106,6 +107,10 @@ describe('mock Refold: the fake OAuth provider', () => {
     expect(String(obj(legacy.json)['auth_url'])).toContain('/mock-oauth/authorize?state=');
     const keyOnly = await env.call('/api/v1/zendesk/integrate', { method: 'POST', token, body: {} });
     expect(keyOnly.status).toBe(400);
+    // `{ oauth2: [], keybased: [...] }` is key-based only, as in real answers.
+    const emptyOAuth = await env.call('/api/v1/intercom/integrate', { method: 'POST', token, body: {} });
+    expect(emptyOAuth.status).toBe(400);
+    expect(obj((await env.call(app('intercom'), { token })).json)['auth_type']).toBe('keybased');
   });
 
   it('completes a started flow by itself after oauthAutoDelayMs of the mock clock', async () => {
@@ -230,6 +235,40 @@ describe('mock Refold: key-based credentials', () => {
       sync_window_days: 14,
       include_archived: true,
     });
+  });
+
+  it('saves a connector sub-type only with its auth_type, and records the connection under it', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const save = (slug: string, body: unknown) =>
+      env.call(`/api/v2/app/${slug}/save`, { method: 'POST', token, body });
+    const twilio = { account_sid: 'AC1', auth_token: 'tw-secret' };
+    expect(obj((await env.call(app('twilio'), { token })).json)).toMatchObject({
+      auth_type: 'basic_auth',
+      auth_type_options: { basic_auth: expect.any(Array) },
+    });
+    const without = await save('twilio', twilio);
+    expect(without.status).toBe(400);
+    expect(obj(without.json)['message']).toBe('auth_type is required for Twilio: one of basic_auth');
+    expect((await save('twilio', { ...twilio, auth_type: 'api_key' })).status).toBe(400);
+    // The region's `null` option means "default": no value is stored.
+    expect((await save('twilio', { ...twilio, auth_type: 'basic_auth', region: null })).status).toBe(200);
+    expect(env.mock.account('customer-a').savedCredentials('twilio')).toEqual(twilio);
+    expect((await connections(token, 'twilio'))[0]).toMatchObject({
+      auth_type: 'basic_auth',
+      identifier: 'AC1',
+    });
+    // Sub-type named by the app's auth_type over `keybased` fields; `noauth` with nothing to fill in.
+    const statuspage = { page_id: 'p1', api_key: 'sp' };
+    expect((await save('statuspage', statuspage)).status).toBe(400);
+    expect((await save('statuspage', { ...statuspage, auth_type: 'api_key' })).status).toBe(200);
+    expect((await save('public-holidays', {})).status).toBe(400);
+    expect((await save('public-holidays', { auth_type: 'noauth' })).status).toBe(200);
+    const [holidays] = await connections(token, 'public-holidays');
+    expect(holidays).toMatchObject({ auth_type: 'noauth', status: 'active' });
+    expect(holidays && 'identifier' in holidays).toBe(false);
+    // `keybased` disconnects sub-type connections too.
+    await env.call('/api/v1/linked-acc/integration/twilio?auth_type=keybased', { method: 'DELETE', token });
+    expect(await connections(token, 'twilio')).toEqual([]);
   });
 
   it('refuses a key-based save on an OAuth-only app (400) and an unknown app (404)', async () => {

@@ -139,7 +139,7 @@ describe('mock Refold: fixtures', () => {
       .account('fresh-account')
       .executions();
     expect(first.length).toBeGreaterThanOrEqual(50);
-    expect(new Set(first.map((e) => e.status))).toEqual(new Set(MOCK_EXECUTION_STATUSES));
+    expect(new Set(first.map((e) => e.status))).toEqual(new Set([...MOCK_EXECUTION_STATUSES, 'QUEUED']));
     expect(first.every((e) => (e.nodes ?? []).length >= 3)).toBe(true);
     expect(second).toEqual(first);
   });

@@ -1,9 +1,9 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { connectionOf } from '../../core/connections.js';
 import type { Application } from '../../core/types.js';
 import { filterApplications, useApplications } from '../../react/useApplications.js';
 import { AppCard } from '../AppCard/AppCard.js';
-import { connectionOf } from '../ConnectionStatus/connection.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';

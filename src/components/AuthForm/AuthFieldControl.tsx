@@ -70,7 +70,9 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
     autoComplete: 'off',
   } as const;
   const fieldClass = cx('refold-field refold-auth-form__field', className);
-  const options = field.options;
+  // An option whose value is `null` means "no value": it names the empty choice and is never sent.
+  const options = field.options?.filter((option) => option.value !== null);
+  const noValue = field.options?.find((option) => option.value === null)?.name;
 
   if (options && field.multiple) {
     const selected = Array.isArray(value) ? value : [];
@@ -140,7 +142,7 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
           onChange(options.find((option) => String(option.value) === event.target.value)?.value ?? '')
         }
       >
-        <option value="">{field.placeholder || t('authForm.choose')}</option>
+        <option value="">{noValue || field.placeholder || t('authForm.choose')}</option>
         {options.map((option) => (
           <option key={String(option.value)} value={String(option.value)}>
             {option.name ?? String(option.value)}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AuthValues } from '../../core/client.js';
 import { RefoldValidationError } from '../../core/errors.js';
-import type { AuthField, AuthType } from '../../core/types.js';
+import type { AuthField, AuthTypeName } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
@@ -18,10 +18,12 @@ export interface AuthFormProps {
   /** The app to connect, e.g. `"zendesk"`. */
   slug: string;
   /**
-   * `keybased` (credentials, saved to Refold) or `oauth2` (pre-auth values such as Salesforce's instance URL,
-   * then the provider's pop-up). @default what the app supports (OAuth when it supports both)
+   * `keybased` (credentials, saved to Refold), `oauth2` (pre-auth values such as Salesforce's instance URL,
+   * then the provider's pop-up), or a connector sub-type the app offers (`api_key`, `basic_auth`,
+   * `bearer_token`, `noauth`: the credentials form, saved with that `auth_type`).
+   * @default what the app offers (OAuth when it offers it with fields beside others)
    */
-  authType?: AuthType;
+  authType?: AuthTypeName;
   /** Called once the app is connected. */
   onConnected?: () => void;
   /** Extra class on the root. */
@@ -52,7 +54,8 @@ function prepare(fields: readonly AuthField[], values: AuthValues): AuthValues {
  * e-mail, textarea, checkbox), bound to `useConnect`: checks the values before sending, shows each
  * field's problem (the server's too) and a form-level error such as "Failed to verify credentials", keeps
  * every typed value on failure, and moves focus to the first invalid field. Secrets are never prefilled
- * nor written to a DOM attribute.
+ * nor written to a DOM attribute. Connector sub-types (`api_key`, `basic_auth` …) use this form and are
+ * saved with their `auth_type` (named in `data-sub-type`); `noauth` shows no field, only Connect.
  *
  * @example
  * <AuthForm slug="zendesk" onConnected={() => setStep('configure')} />
@@ -60,8 +63,19 @@ function prepare(fields: readonly AuthField[], values: AuthValues): AuthValues {
 export function AuthForm({ slug, authType, onConnected, className }: AuthFormProps) {
   const { t } = useMessages('AuthForm');
   const application = useApplication(slug);
-  const { app, fields, values, setValue, status, error, fieldErrors, isConnecting, connect, cancel } =
-    useConnect(slug, { authType, onConnected });
+  const {
+    app,
+    fields,
+    subType,
+    values,
+    setValue,
+    status,
+    error,
+    fieldErrors,
+    isConnecting,
+    connect,
+    cancel,
+  } = useConnect(slug, { authType, onConnected });
   const baseId = useId();
   // Fields changed since the last submit: their old problem is hidden until the next one.
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
@@ -151,6 +165,7 @@ export function AuthForm({ slug, authType, onConnected, className }: AuthFormPro
     <div
       className={cx('refold-auth-form refold-root', className)}
       data-state={state}
+      data-sub-type={subType}
       data-busy={isConnecting ? '' : undefined}
     >
       {body}

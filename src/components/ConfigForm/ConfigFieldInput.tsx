@@ -231,7 +231,7 @@ function renderControl(
     case 'map':
     case 'map_v2': {
       const map = value && !Array.isArray(value) && typeof value === 'object' ? value : {};
-      return (field.labels ?? []).map((label, i) => {
+      return (Array.isArray(field.labels) ? field.labels : []).map((label, i) => {
         const key = String(label.value);
         const chosen = map[key] ?? '';
         return (

@@ -1,8 +1,9 @@
-import type { Application } from '../../core/types.js';
+import { connectionOf } from '../../core/connections.js';
+import type { Application, ConnectedAccount } from '../../core/types.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
-import { connectionOf, useConnectionState } from './connection.js';
+import { connectionText, useConnectionState } from './connection.js';
 import type { ConnectionState } from './connection.js';
 
 interface ConnectionStatusBaseProps {
@@ -23,9 +24,11 @@ export type ConnectionStatusProps = ConnectionStatusBaseProps &
   ({ slug: string; app?: Application } | { app: Application; slug?: string });
 
 /**
- * A badge with the customer's connection to one app: connected (with the connected account when known),
- * expired, not connected, or connecting while a connect flow of that app runs. Changes are announced
- * politely. State in `data-state="connected|expired|disconnected|connecting|loading"`.
+ * A badge with the customer's connection to one app: connected (naming the connected account when its
+ * identifier says who, else its auth type and date), expired, not connected, a neutral `unknown` state
+ * showing a connection status the library does not know, or connecting while a connect flow of that app
+ * runs. Changes are announced politely. State in
+ * `data-state="connected|expired|disconnected|unknown|connecting|loading"`.
  *
  * @example
  * <ConnectionStatus slug="hubspot" />
@@ -33,8 +36,8 @@ export type ConnectionStatusProps = ConnectionStatusBaseProps &
 export function ConnectionStatus({ status, className, ...props }: ConnectionStatusProps) {
   if (status) {
     const known = connectionOf(props.app);
-    const identifier = known.state === status ? known.identifier : undefined;
-    return <ConnectionBadge state={status} identifier={identifier} className={className} />;
+    const account = known.state === status ? known.account : undefined;
+    return <ConnectionBadge state={status} account={account} className={className} />;
   }
   return (
     <TrackedConnectionStatus
@@ -68,7 +71,7 @@ function TrackedConnectionStatus({
   return (
     <ConnectionBadge
       state={connection.app ? connection.state : 'loading'}
-      identifier={connection.identifier}
+      account={connection.account}
       className={className}
     />
   );
@@ -76,18 +79,15 @@ function TrackedConnectionStatus({
 
 function ConnectionBadge({
   state,
-  identifier,
+  account,
   className,
 }: {
   state: ConnectionState | 'loading';
-  identifier: string | undefined;
+  account: ConnectedAccount | undefined;
   className: string | undefined;
 }) {
-  const { t } = useMessages('ConnectionStatus');
-  let text: string;
-  if (state === 'connected' && identifier) text = t('connectionStatus.connectedAs', { identifier });
-  else if (state === 'expired' && identifier) text = t('connectionStatus.expiredAs', { identifier });
-  else text = t(`connectionStatus.${state}`);
+  const { t, locale } = useMessages('ConnectionStatus');
+  const text = connectionText(state, account, t, locale);
   return (
     <span
       className={cx('refold-connection-status', 'refold-badge', 'refold-root', className)}

@@ -1,26 +1,50 @@
-import type { Application } from '../../core/types.js';
+import { accountLabel, connectionOf } from '../../core/connections.js';
+import type { AppConnectionState } from '../../core/connections.js';
+import type { Application, ConnectedAccount } from '../../core/types.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/format.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 
 /** What a connection badge shows: the app's connection, or a connect flow in progress. */
-export type ConnectionState = 'connected' | 'expired' | 'disconnected' | 'connecting';
+export type ConnectionState = AppConnectionState | 'connecting';
 
-/** An app's connection as its data tells it (no connect flow involved), and the account to name. */
-export interface AppConnection {
-  /** `connected` when any connection is active; `expired` when every connection needs a new sign-in. */
-  state: Exclude<ConnectionState, 'connecting'>;
-  /** Who is connected at the provider, when Refold says. */
-  identifier: string | undefined;
-}
+const AUTH_TYPE_NAMES: Readonly<Record<string, MessageKey>> = {
+  oauth2: 'connectionStatus.authType.oauth2',
+  keybased: 'connectionStatus.authType.keybased',
+  api_key: 'connectionStatus.authType.apiKey',
+  basic_auth: 'connectionStatus.authType.basicAuth',
+  bearer_token: 'connectionStatus.authType.bearerToken',
+  noauth: 'connectionStatus.authType.noauth',
+};
 
-/** The connection state of an app from its `connected_accounts` (or, from older servers, `connected`). */
-export function connectionOf(app: Application | undefined): AppConnection {
-  const accounts = app?.connected_accounts ?? [];
-  const active = accounts.find((a) => (a.status ?? 'active') === 'active');
-  if (active) return { state: 'connected', identifier: active.identifier };
-  if (accounts[0]) return { state: 'expired', identifier: accounts[0].identifier };
-  if (app?.connected) return { state: app.reauth_required ? 'expired' : 'connected', identifier: undefined };
-  return { state: 'disconnected', identifier: undefined };
+type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * The badge text of `state` for `account`: who is connected (from the identifier), else how and since
+ * when; the raw status of a connection whose status is unknown. @internal
+ */
+export function connectionText(
+  state: ConnectionState | 'loading',
+  account: ConnectedAccount | undefined,
+  t: Translate,
+  locale: string,
+): string {
+  if (state === 'unknown' && typeof account?.status === 'string') {
+    return t('connectionStatus.unknownStatus', { status: account.status });
+  }
+  if ((state !== 'connected' && state !== 'expired') || !account) return t(`connectionStatus.${state}`);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const label = accountLabel(account, {
+    authTypeName: (name) => {
+      const key = AUTH_TYPE_NAMES[name];
+      return key ? t(key) : name;
+    },
+    formatDate: (iso) => date.format(new Date(iso)),
+  });
+  if (!label.text) return t(`connectionStatus.${state}`);
+  if (label.fromIdentifier) return t(`connectionStatus.${state}As`, { identifier: label.text });
+  return t(`connectionStatus.${state}With`, { account: label.text });
 }
 
 /**
@@ -35,7 +59,7 @@ export function useConnectionState(slug: string, given?: Application) {
   return {
     app,
     state: isConnecting ? ('connecting' as const) : connection.state,
-    identifier: connection.identifier,
+    account: connection.account,
     error: app ? undefined : query.error,
     retry: () => void query.refetch(),
   };

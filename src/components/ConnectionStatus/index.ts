@@ -1,4 +1,3 @@
 export { ConnectionStatus } from './ConnectionStatus.js';
 export type { ConnectionStatusProps } from './ConnectionStatus.js';
-export { connectionOf } from './connection.js';
-export type { AppConnection, ConnectionState } from './connection.js';
+export type { ConnectionState } from './connection.js';

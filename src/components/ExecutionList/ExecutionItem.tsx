@@ -4,7 +4,7 @@ import { useExecution } from '../../react/useExecution.js';
 import { AppIcon } from '../shared/AppIcon.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
-import { StatusBadge } from './StatusBadge.js';
+import { StatusBadge, statusAttribute } from './StatusBadge.js';
 
 interface ExecutionItemProps {
   execution: Execution;
@@ -22,7 +22,7 @@ export function ExecutionItem({ execution, panelId, expanded, onToggle }: Execut
   return (
     <li
       className="refold-execution-list__item"
-      data-status={execution.status}
+      data-status={statusAttribute(execution.status)}
       data-expanded={expanded ? '' : undefined}
     >
       <button
@@ -36,13 +36,15 @@ export function ExecutionItem({ execution, panelId, expanded, onToggle }: Execut
         <span className="refold-execution-list__name">{execution.name}</span>
         <StatusBadge status={execution.status} />
         {app && <span className="refold-help">{app.name}</span>}
-        <time
-          className="refold-help"
-          dateTime={execution.createdAt}
-          title={formatDateTime(execution.createdAt, locale)}
-        >
-          {formatRelativeTime(execution.createdAt, locale)}
-        </time>
+        {execution.createdAt && (
+          <time
+            className="refold-help"
+            dateTime={execution.createdAt}
+            title={formatDateTime(execution.createdAt, locale)}
+          >
+            {formatRelativeTime(execution.createdAt, locale)}
+          </time>
+        )}
       </button>
       {execution.status === 'RUNNING' && typeof percent === 'number' && (
         <div className="refold-execution-list__progress">
@@ -52,8 +54,8 @@ export function ExecutionItem({ execution, panelId, expanded, onToggle }: Execut
       )}
       <div id={panelId} className="refold-execution-list__panel" hidden={!expanded}>
         {expanded &&
-          (execution.nodes?.length ? (
-            <NodeList nodes={execution.nodes} />
+          (execution.nodes?.length || !execution._id ? (
+            <NodeList nodes={execution.nodes ?? []} />
           ) : (
             <LoadedNodes id={execution._id} />
           ))}
@@ -84,8 +86,8 @@ function NodeList({ nodes }: { nodes: ExecutionNode[] }) {
   if (nodes.length === 0) return <p className="refold-help">{t('executionList.noSteps')}</p>;
   return (
     <ol className="refold-execution-list__nodes" aria-label={t('executionList.steps')}>
-      {nodes.map((node) => (
-        <li key={node.node_id} data-status={node.node_status}>
+      {nodes.map((node, index) => (
+        <li key={node.node_id || index} data-status={node.node_status}>
           <span className="refold-execution-list__name">{node.node_name}</span>
           <span className="refold-badge">{node.node_status.replace(/_/g, ' ')}</span>
           {typeof node.attempts_made === 'number' && typeof node.maximum_attempts === 'number' && (

@@ -22,7 +22,8 @@ export interface ExecutionListProps {
 const STATUSES = Object.keys(STATUS_LABELS) as ExecutionStatus[];
 
 /**
- * The customer's workflow runs, newest first: status badges, relative start times, a status filter,
+ * The customer's workflow runs, newest first: status badges (a status Refold added later shows as itself,
+ * neutral), relative start times, a filter by the documented statuses,
  * paging that keeps the current page on screen while the next loads, and expandable rows with each run's
  * steps. Running runs show their progress and refresh until they finish.
  *
@@ -94,15 +95,19 @@ export function ExecutionList({ slug, workflowId, pageSize = 10, className }: Ex
       )}
       {data && data.docs.length > 0 && (
         <ul className="refold-execution-list__items" aria-label={t('executionList.label')}>
-          {data.docs.map((run) => (
-            <ExecutionItem
-              key={run._id}
-              execution={run}
-              panelId={`${id}-${run._id}`}
-              expanded={expanded.has(run._id)}
-              onToggle={() => toggle(run._id)}
-            />
-          ))}
+          {data.docs.map((run, index) => {
+            // A run Refold sent without an id is told apart by its place on the page.
+            const key = run._id ?? `row-${index}`;
+            return (
+              <ExecutionItem
+                key={key}
+                execution={run}
+                panelId={`${id}-${key}`}
+                expanded={expanded.has(key)}
+                onToggle={() => toggle(key)}
+              />
+            );
+          })}
         </ul>
       )}
       {totalPages > 1 && (

@@ -1,9 +1,10 @@
-import type { ExecutionStatus } from '../../core/types.js';
+import { isExecutionStatus } from '../../core/validate.js';
+import type { ExecutionStatus, ExecutionStatusName } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { cx } from '../shared/cx.js';
 import { useMessages } from '../shared/useMessages.js';
 
-/** The label of each run status. @internal */
+/** The label of each documented run status. @internal */
 export const STATUS_LABELS: Readonly<Record<ExecutionStatus, MessageKey>> = {
   COMPLETED: 'executionList.status.completed',
   RUNNING: 'executionList.status.running',
@@ -23,12 +24,30 @@ const GLYPHS: Readonly<Record<ExecutionStatus, string>> = {
   TIMED_OUT: '◷',
 };
 
-/** A run's status as a labelled badge with a glyph; `data-status` for styling. @internal */
-export function StatusBadge({ status, className }: { status: ExecutionStatus; className?: string }) {
+/** `data-status` of a run: its documented status, else `unknown`. @internal */
+export function statusAttribute(status: ExecutionStatusName): ExecutionStatus | 'unknown' {
+  return isExecutionStatus(status) ? status : 'unknown';
+}
+
+/**
+ * A run's status as a labelled badge with a glyph; `data-status` for styling. A status Refold added later
+ * (e.g. `QUEUED`) shows as itself, in a neutral badge with `data-status="unknown"`. @internal
+ */
+export function StatusBadge({ status, className }: { status: ExecutionStatusName; className?: string }) {
   const { t } = useMessages('ExecutionList');
+  const known = isExecutionStatus(status);
+  const raw = status.replace(/_/g, ' ').trim();
   return (
-    <span className={cx('refold-badge', 'refold-execution-list__status', className)} data-status={status}>
-      <span aria-hidden="true">{GLYPHS[status]}</span> {t(STATUS_LABELS[status])}
+    <span
+      className={cx('refold-badge', 'refold-execution-list__status', className)}
+      data-status={statusAttribute(status)}
+    >
+      <span aria-hidden="true">{known ? GLYPHS[status] : '•'}</span>{' '}
+      {known
+        ? t(STATUS_LABELS[status])
+        : raw
+          ? t('executionList.status.other', { status: raw })
+          : t('executionList.status.unknown')}
     </span>
   );
 }

@@ -31,7 +31,8 @@ function checkOne(
     return { ok: false, message: `${label} must be true or false` };
   }
   if (field.options !== undefined) {
-    const allowed = new Set(field.options.map((option) => option.value));
+    // A `null` option means "no value": the field is then simply left out.
+    const allowed = new Set(field.options.flatMap((option) => (option.value === null ? [] : [option.value])));
     if (field.multiple === true) {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((item): item is string => typeof item === 'string' && allowed.has(item))) {
@@ -96,9 +97,57 @@ export function providerRejection(app: MockApp, values: Record<string, unknown>)
   return undefined;
 }
 
-/** The identifier shown for a key-based connection: an email, else a text field, else a generic label. */
-export function keybasedIdentifier(app: MockApp, values: Record<string, unknown>): string {
-  const fields = app.auth_type_options.keybased ?? [];
+const hasFields = (fields: MockAuthField[] | undefined): fields is MockAuthField[] =>
+  Array.isArray(fields) && fields.length > 0;
+
+/**
+ * The pre-auth fields of an app that offers OAuth, else `undefined`. An empty `oauth2` list offers OAuth
+ * only when no other auth type has fields (`{ keybased: [...], oauth2: [] }` is key-based only).
+ */
+export function oauthFields(app: MockApp): MockAuthField[] | undefined {
+  const { oauth2, ...others } = app.auth_type_options;
+  if (oauth2 === undefined) return undefined;
+  if (oauth2.length === 0 && Object.values(others).some(hasFields)) return undefined;
+  return oauth2;
+}
+
+/** One way to save credentials: `keybased` or a connector sub-type, with its fields. */
+export interface CredentialStyle {
+  /** `keybased`, or the sub-type that `save` requires as `auth_type` (and that the connection records). */
+  authType: string;
+  /** Fields to fill (none for `noauth`). */
+  fields: MockAuthField[];
+}
+
+/**
+ * The credential styles an app offers, in order: its `keybased` list (saved as the app's `auth_type` when
+ * that names a sub-type) and every sub-type list. Empty lists count only for `noauth`, or when the app has
+ * no list with fields at all.
+ */
+export function credentialStyles(app: MockApp): CredentialStyle[] {
+  const lists = Object.entries(app.auth_type_options).filter(
+    (entry): entry is [string, MockAuthField[]] => entry[0] !== 'oauth2' && Array.isArray(entry[1]),
+  );
+  const anyFields = Object.values(app.auth_type_options).some(hasFields);
+  const subType = app.auth_type !== undefined && !['oauth2', 'keybased'].includes(app.auth_type);
+  return lists
+    .filter(([name, fields]) => hasFields(fields) || name === 'noauth' || !anyFields)
+    .map(([name, fields]) => ({
+      authType: name === 'keybased' && subType ? (app.auth_type ?? name) : name,
+      fields,
+    }));
+}
+
+/**
+ * The identifier of a key-based connection: an email, else a text field, else a generic label; none for an
+ * app whose credentials have no fields (`noauth`).
+ */
+export function keybasedIdentifier(
+  app: MockApp,
+  fields: readonly MockAuthField[],
+  values: Record<string, unknown>,
+): string | undefined {
+  if (fields.length === 0) return undefined;
   const pick = (types: string[]): string | undefined => {
     for (const field of fields) {
       const value = values[field.name];

@@ -7,6 +7,7 @@
 import type {
   MockApp,
   MockAuthField,
+  MockAuthOption,
   MockConfigField,
   MockConfigTemplate,
   MockExecution,
@@ -17,7 +18,7 @@ import type {
   MockOption,
   MockWorkflow,
 } from './types.js';
-import { MOCK_EXECUTION_STATUSES } from './types.js';
+import { MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS } from './types.js';
 
 /** The org every mock token belongs to. */
 export const MOCK_ORG_ID = '64f0c0ffee00000000000001';
@@ -32,6 +33,7 @@ const appId = (n: number): string => `65a1f0c2e4b0${n.toString(16).padStart(12, 
 const workflowId = (n: number): string => `66b2e1d3f5c0${n.toString(16).padStart(12, '0')}`;
 
 const opt = (value: string, name?: string): MockOption => (name === undefined ? { value } : { name, value });
+const region = (value: string | null, name: string): MockAuthOption => ({ name, value });
 
 const secret = (name: string, label: string, placeholder: string, help_text?: string): MockAuthField => ({
   name,
@@ -47,9 +49,12 @@ const wrong = (field: string, app: string): { field: string; value: string; reas
 ];
 
 /**
- * The fixture apps: 16 apps across CRM, Communication, Support, Finance, Productivity, Marketing and
- * Developer tools, covering OAuth (with and without pre-auth fields, PKCE), key-based (every input type),
- * both, and `client_credentials`. Every key-based app refuses the value `wrong` in its secret field.
+ * The fixture apps: 18 apps across CRM, Communication, Support, Finance, Productivity, Marketing and
+ * Developer tools, answered as real Refold answers them: OAuth (with and without pre-auth fields, PKCE,
+ * `client_credentials`; HubSpot's connection identifier is an object), key-based (every input type),
+ * `{ oauth2: [], keybased: [...] }` (key-based only: Intercom), and connector sub-types saved with
+ * `auth_type` (`basic_auth`: Twilio, with a `null` option value; `api_key`: Statuspage; `noauth`, no field:
+ * Public Holidays). Every app with credential fields refuses the value `wrong` in its secret field.
  */
 export const mockApps: readonly MockApp[] = [
   {
@@ -71,6 +76,10 @@ export const mockApps: readonly MockApp[] = [
     kind: 'native',
     grant_type: 'authorization_code',
     auth_type_options: { oauth2: [] },
+    // HubSpot identifies a connection by an object, not a string.
+    mock: {
+      oauthIdentifier: { portalId: 24681357, user: 'sales@acme.example', hub_domain: 'acme.hubspot.com' },
+    },
   },
   {
     app_id: appId(3),
@@ -322,8 +331,9 @@ export const mockApps: readonly MockApp[] = [
     description: 'Send SMS and WhatsApp messages through Twilio.',
     tags: ['Communication'],
     kind: 'universal_connector',
+    auth_type: 'basic_auth',
     auth_type_options: {
-      keybased: [
+      basic_auth: [
         { name: 'account_sid', label: 'Account SID', type: 'text', required: true, placeholder: 'AC…' },
         secret('auth_token', 'Auth token', 'Your Twilio auth token'),
         {
@@ -332,6 +342,18 @@ export const mockApps: readonly MockApp[] = [
           type: 'text',
           required: false,
           placeholder: '+15551234567',
+        },
+        {
+          name: 'region',
+          label: 'Region',
+          type: 'select',
+          required: false,
+          placeholder: 'Choose a region',
+          options: [
+            region(null, 'Default (United States)'),
+            region('ie1', 'Ireland'),
+            region('au1', 'Australia'),
+          ],
         },
       ],
     },
@@ -386,6 +408,34 @@ export const mockApps: readonly MockApp[] = [
       ],
     },
     mock: { wrongCredentials: wrong('signing_secret', 'The endpoint') },
+  },
+  {
+    app_id: appId(17),
+    name: 'Statuspage',
+    slug: 'statuspage',
+    description: 'Open and resolve incidents on your Statuspage.',
+    tags: ['Developer tools'],
+    kind: 'universal_connector',
+    // A connector sub-type named by the app's auth_type, its fields under `keybased`.
+    auth_type: 'api_key',
+    auth_type_options: {
+      keybased: [
+        { name: 'page_id', label: 'Page ID', type: 'text', required: true, placeholder: 'kctbh9vrtdwd' },
+        secret('api_key', 'API key', 'Your Statuspage API key', 'Your avatar → API info.'),
+      ],
+    },
+    mock: { wrongCredentials: wrong('api_key', 'Statuspage') },
+  },
+  {
+    app_id: appId(18),
+    name: 'Public Holidays',
+    slug: 'public-holidays',
+    description: 'Skip runs on public holidays of your country.',
+    tags: ['Productivity'],
+    kind: 'universal_connector',
+    // A public API: nothing to fill in, still connected with a save (auth_type: noauth).
+    auth_type: 'noauth',
+    auth_type_options: { noauth: [] },
   },
 ];
 
@@ -746,20 +796,23 @@ const NODE_PLAN: readonly { name: string; type: string }[] = [
 ];
 
 function nodesFor(
-  status: MockExecutionStatus,
+  status: MockExecutionStatus | typeof MOCK_QUEUED_STATUS,
   count: number,
   random: () => number,
   id: string,
 ): MockExecutionNode[] {
   // The node where the run stopped (for every status but COMPLETED).
-  const stopAt = 1 + Math.floor(random() * (count - 1));
-  const stopped: Record<MockExecutionStatus, MockNodeStatus> = {
+  let stopAt = 1 + Math.floor(random() * (count - 1));
+  // A queued run has not started any node.
+  if (status === MOCK_QUEUED_STATUS) stopAt = 0;
+  const stopped: Record<MockExecutionStatus | typeof MOCK_QUEUED_STATUS, MockNodeStatus> = {
     COMPLETED: 'Success',
     RUNNING: 'Waiting',
     ERRORED: 'Errored',
     STOPPED: 'Stopped',
     STOPPING: 'Waiting',
     TIMED_OUT: 'Timed_Out',
+    QUEUED: 'Ready',
   };
   return NODE_PLAN.slice(0, count).map((plan, index): MockExecutionNode => {
     let node_status: MockNodeStatus;
@@ -795,14 +848,16 @@ const hex = (random: () => number, length: number): string => {
 
 /**
  * Generate `count` (default 60) executions for a linked account, deterministically from its id: every
- * status appears (the first six runs take one status each), newest first, spread over the ~4 weeks before
- * `now`, each with 3–5 nodes consistent with its status. Application icons are `/mock-assets/…` paths.
+ * documented status and the newer `QUEUED` appear (the first seven runs take one status each), newest
+ * first, spread over the ~4 weeks before `now`, each with 3–5 nodes consistent with its status.
+ * Application icons are `/mock-assets/…` paths.
  */
 export function generateExecutions(context: MockExecutionSeedContext, count = 60): MockExecution[] {
   const random = seededRandom(hashString(context.linkedAccountId));
   const published = context.workflows.filter((wf) => wf.published && wf.slug !== undefined);
   const pool = published.length > 0 ? published : context.workflows;
-  const weighted: readonly MockExecutionStatus[] = [
+  const statuses = [...MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS] as const;
+  const weighted: readonly (typeof statuses)[number][] = [
     'COMPLETED',
     'COMPLETED',
     'COMPLETED',
@@ -815,15 +870,16 @@ export function generateExecutions(context: MockExecutionSeedContext, count = 60
     'STOPPED',
     'TIMED_OUT',
     'STOPPING',
+    MOCK_QUEUED_STATUS,
   ];
   const executions: MockExecution[] = [];
   let at = context.now - 60_000;
   for (let i = 0; i < count; i += 1) {
     const workflow = pool[Math.floor(random() * pool.length)];
     const app = context.apps.find((candidate) => candidate.slug === workflow?.slug) ?? context.apps[0];
-    const status: MockExecutionStatus =
-      i < MOCK_EXECUTION_STATUSES.length
-        ? (MOCK_EXECUTION_STATUSES[i] ?? 'COMPLETED')
+    const status =
+      i < statuses.length
+        ? (statuses[i] ?? 'COMPLETED')
         : (weighted[Math.floor(random() * weighted.length)] ?? 'COMPLETED');
     const id = `67c3${hex(random, 20)}`;
     const nodeCount = 3 + Math.floor(random() * 3);

@@ -14,7 +14,7 @@ export {
   mockApps,
   mockWorkflows,
 } from './fixtures.js';
-export { MOCK_EXECUTION_STATUSES } from './types.js';
+export { MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS } from './types.js';
 export type {
   Fault,
   FaultMatch,
@@ -24,12 +24,14 @@ export type {
   MockAppBehaviour,
   MockAppKind,
   MockAuthField,
+  MockAuthOption,
   MockAuthType,
   MockConfigField,
   MockConfigFieldType,
   MockConfigTemplate,
   MockConnectOptions,
   MockConnection,
+  MockConnectionStatus,
   MockCredentialRule,
   MockExecution,
   MockExecutionNode,

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { credentialStyles, oauthFields } from './credentials.js';
 import { escapeHtml } from './http.js';
 import { hashString } from './fixtures.js';
 import type { MockApp, MockAuthField, MockConnection } from './types.js';
@@ -107,12 +108,12 @@ export function hostedPage(sessionPath: string, title: string, rows: HostedAppRo
       const active = connections.some((connection) => connection.status === 'active');
       const expired = connections.some((connection) => connection.status === 'expired');
       const status = active ? 'Connected' : expired ? 'Needs re-authentication' : 'Not connected';
-      const oauth = app.auth_type_options.oauth2 !== undefined;
-      const keyed = app.auth_type_options.keybased !== undefined;
+      const oauth = oauthFields(app);
+      const keyed = credentialStyles(app).length > 0;
       const slug = encodeURIComponent(app.slug);
       const actions = [
         oauth
-          ? `<form method="post" action="${escapeHtml(`${sessionPath}/oauth/${slug}`)}">${(app.auth_type_options.oauth2 ?? []).map((field) => fieldInput(field, undefined)).join('')}<button type="submit">Connect with OAuth</button></form>`
+          ? `<form method="post" action="${escapeHtml(`${sessionPath}/oauth/${slug}`)}">${oauth.map((field) => fieldInput(field, undefined)).join('')}<button type="submit">Connect with OAuth</button></form>`
           : '',
         keyed
           ? `<form method="get" action="${escapeHtml(`${sessionPath}/keybased/${slug}`)}"><button type="submit">Enter credentials</button></form>`
@@ -133,10 +134,10 @@ function fieldInput(field: MockAuthField, value: unknown): string {
   if (field.options !== undefined) {
     const selected = new Set(Array.isArray(value) ? value.map(String) : [text]);
     const options = field.options
-      .map(
-        (option) =>
-          `<option value="${escapeHtml(option.value)}"${selected.has(option.value) ? ' selected' : ''}>${escapeHtml(option.name ?? option.value)}</option>`,
-      )
+      .map((option) => {
+        const value = option.value ?? '';
+        return `<option value="${escapeHtml(value)}"${selected.has(value) ? ' selected' : ''}>${escapeHtml(option.name ?? value)}</option>`;
+      })
       .join('');
     return `<label for="${id}">${escapeHtml(field.label)}</label><select id="${id}" name="${name}"${field.multiple === true ? ' multiple' : ''}${required}>${field.multiple === true ? '' : '<option value=""></option>'}${options}</select>`;
   }
@@ -154,20 +155,19 @@ function fieldInput(field: MockAuthField, value: unknown): string {
 /** The hosted key-based credentials form (secrets are never echoed back). */
 export function keybasedFormPage(
   app: MockApp,
+  fields: readonly MockAuthField[],
   action: string,
   backHref: string,
   values: Record<string, unknown>,
   error?: string,
 ): string {
-  const fields = (app.auth_type_options.keybased ?? [])
-    .map((field) => fieldInput(field, values[field.name]))
-    .join('\n');
+  const inputs = fields.map((field) => fieldInput(field, values[field.name])).join('\n');
   return page(
     `Connect ${app.name}`,
     `<h1>Connect ${escapeHtml(app.name)}</h1>
 ${error === undefined ? '' : `<p class="error" role="alert">${escapeHtml(error)}</p>`}
 <form method="post" action="${escapeHtml(action)}">
-${fields}
+${inputs}
 <div class="actions"><button type="submit" class="primary">Save</button></div>
 </form>
 <p><a href="${escapeHtml(backHref)}">Back to all apps</a></p>`,

@@ -13,7 +13,6 @@ import {
   lookupIn,
   renderConfig,
   renderField,
-  renderWorkflows,
   resolveOptions,
   validateConfigValue,
   workflowState,
@@ -21,7 +20,13 @@ import {
   type ConfigState,
   type FieldError,
 } from './config.js';
-import { checkAuthValues, keybasedIdentifier, providerRejection } from './credentials.js';
+import {
+  checkAuthValues,
+  credentialStyles,
+  keybasedIdentifier,
+  oauthFields,
+  providerRejection,
+} from './credentials.js';
 import {
   DEFAULT_MOCK_API_KEY,
   MOCK_ORG_ID,
@@ -67,8 +72,8 @@ import type {
   MockConfigTemplate,
   MockConnectOptions,
   MockConnection,
+  MockConnectionStatus,
   MockExecution,
-  MockExecutionStatus,
   MockHold,
   MockRateLimit,
   MockRefold,
@@ -77,7 +82,7 @@ import type {
   MockWorkflow,
   RecordedRequest,
 } from './types.js';
-import { MOCK_EXECUTION_STATUSES } from './types.js';
+import { MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Internal state
@@ -116,7 +121,7 @@ interface OAuthFlow {
   state: string;
   linkedAccountId: string;
   slug: string;
-  identifier: string;
+  identifier: unknown;
   createdAt: number;
 }
 
@@ -254,19 +259,32 @@ function recordedHeaders(
   return out;
 }
 
-function paginate<T>(items: readonly T[], pageNumber: number, limit: number): Record<string, unknown> {
+/**
+ * A page envelope. `short` sends only `totalDocs, limit, page, totalPages, hasNextPage`, as some real
+ * answers do (no `hasPrevPage`, `nextPage`, `prevPage`).
+ */
+function paginate<T>(
+  items: readonly T[],
+  pageNumber: number,
+  limit: number,
+  short = false,
+): Record<string, unknown> {
   const totalDocs = items.length;
   const totalPages = Math.ceil(totalDocs / limit) || 1;
   const start = (pageNumber - 1) * limit;
-  return {
+  const envelope = {
     docs: items.slice(start, start + limit),
     totalDocs,
     limit,
     page: pageNumber,
     totalPages,
+    hasNextPage: pageNumber < totalPages,
+  };
+  if (short) return envelope;
+  return {
+    ...envelope,
     pagingCounter: start + 1,
     hasPrevPage: pageNumber > 1,
-    hasNextPage: pageNumber < totalPages,
     prevPage: pageNumber > 1 ? pageNumber - 1 : null,
     nextPage: pageNumber < totalPages ? pageNumber + 1 : null,
   };
@@ -337,8 +355,9 @@ function faultResponse(fault: Fault): Response | undefined {
   });
 }
 
-function isExecutionStatus(value: string): value is MockExecutionStatus {
-  return (MOCK_EXECUTION_STATUSES as readonly string[]).includes(value);
+/** A status the list route filters by: a documented one, or the newer `QUEUED`. */
+function isExecutionStatus(value: string): boolean {
+  return (MOCK_EXECUTION_STATUSES as readonly string[]).includes(value) || value === MOCK_QUEUED_STATUS;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,8 +498,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     account: AccountState,
     app: MockApp,
     authType: MockAuthType,
-    identifier: string,
-    status: 'active' | 'expired' = 'active',
+    identifier: unknown,
+    status: MockConnectionStatus = 'active',
     connectedAt?: Date | string,
     credentials?: Record<string, unknown>,
   ): ConnectionRecord {
@@ -488,7 +507,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     const record: ConnectionRecord = {
       connection_id: `conn_${randomHex(16)}`,
       auth_type: authType,
-      identifier,
+      identifier: structuredClone(identifier),
       connectedAt: toIso(connectedAt, now()),
       status,
     };
@@ -497,17 +516,19 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     return record;
   }
 
+  /** Removes the app's connections of `authType` (`keybased` covers sub-types too), or all of them. */
   function removeConnections(account: AccountState, slug: string, authType?: MockAuthType): number {
     const current = connectionsOf(account, slug);
-    const kept =
-      authType === undefined ? [] : current.filter((connection) => connection.auth_type !== authType);
+    const matches = (connection: ConnectionRecord): boolean =>
+      connection.auth_type === authType || (authType === 'keybased' && connection.auth_type !== 'oauth2');
+    const kept = authType === undefined ? [] : current.filter((connection) => !matches(connection));
     if (kept.length === 0) account.connections.delete(slug);
     else account.connections.set(slug, kept);
     return current.length - kept.length;
   }
 
   const publicConnection = (record: ConnectionRecord): MockConnection => ({
-    identifier: record.identifier,
+    ...(record.identifier !== undefined && { identifier: structuredClone(record.identifier) }),
     auth_type: record.auth_type,
     connectedAt: record.connectedAt,
     status: record.status,
@@ -530,8 +551,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       connected_accounts: connections.map(publicConnection),
       connected: connections.length > 0,
       reauth_required: connections.some((connection) => connection.status === 'expired'),
-      auth_type: app.auth_type_options.oauth2 !== undefined ? 'oauth2' : 'keybased',
-      auth_input_map: structuredClone(app.auth_type_options.keybased ?? []),
+      auth_type: app.auth_type ?? (oauthFields(app) !== undefined ? 'oauth2' : 'keybased'),
+      auth_input_map: structuredClone(credentialStyles(app)[0]?.fields ?? []),
     };
     if (app.grant_type !== undefined) out['grant_type'] = app.grant_type;
     return out;
@@ -583,7 +604,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
 
   // --- OAuth ---------------------------------------------------------------------------------------------
 
-  function finishOAuth(linkedAccountId: string, slug: string, identifier?: string): void {
+  function finishOAuth(linkedAccountId: string, slug: string, identifier?: unknown): void {
     const app = appOr404(slug);
     const account = ensureAccount(linkedAccountId);
     const existing = connectionsOf(account, slug).find((connection) => connection.auth_type === 'oauth2');
@@ -623,7 +644,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   ): string {
     const state = randomId(24);
     const instance = values['instance_url'];
-    let identifier = app.mock?.oauthIdentifier ?? `${account.id}@${app.slug}.example`;
+    let identifier: unknown = app.mock?.oauthIdentifier ?? `${account.id}@${app.slug}.example`;
     if (typeof instance === 'string') {
       try {
         identifier = `${account.id}@${new URL(instance).host}`;
@@ -645,11 +666,32 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
 
   type SaveResult = { ok: true } | { ok: false; status: 400 | 500; message: string };
 
-  function saveCredentials(account: AccountState, app: MockApp, input: Record<string, unknown>): SaveResult {
-    const fields = app.auth_type_options.keybased;
-    if (fields === undefined) {
+  /**
+   * Saves credentials. A connector sub-type app requires its `auth_type` in the body (a plain key-based one
+   * takes none); the connection records that auth type.
+   */
+  function saveCredentials(
+    account: AccountState,
+    app: MockApp,
+    input: Record<string, unknown>,
+    authType: unknown,
+  ): SaveResult {
+    const styles = credentialStyles(app);
+    if (styles.length === 0) {
       return { ok: false, status: 400, message: `${app.name} does not support key-based authentication` };
     }
+    const style = styles.find((candidate) =>
+      authType === undefined ? candidate.authType === 'keybased' : candidate.authType === authType,
+    );
+    if (style === undefined) {
+      const allowed = styles.map((candidate) => candidate.authType).join(', ');
+      const message =
+        authType === undefined
+          ? `auth_type is required for ${app.name}: one of ${allowed}`
+          : `auth_type must be one of ${allowed} for ${app.name}`;
+      return { ok: false, status: 400, message };
+    }
+    const { fields } = style;
     const check = checkAuthValues(fields, input);
     if (!check.ok) return { ok: false, status: 400, message: check.message };
     const once = account.rejectNext.get(app.slug);
@@ -660,8 +702,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     addConnection(
       account,
       app,
-      'keybased',
-      keybasedIdentifier(app, check.values),
+      style.authType,
+      keybasedIdentifier(app, fields, check.values),
       'active',
       undefined,
       check.values,
@@ -799,7 +841,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
 
   const integrate = (context: RequestContext, input: Record<string, unknown>): Response => {
     const app = appOr404(context.params['slug'] ?? '');
-    const fields = app.auth_type_options.oauth2;
+    const fields = oauthFields(app);
     if (fields === undefined) throw badRequest(`${app.name} does not support OAuth`);
     const check = checkAuthValues(fields, input);
     if (!check.ok) throw badRequest(check.message);
@@ -824,8 +866,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   route('POST', '/api/v2/app/:slug/save', 'bearer', (context) => {
     const app = appOr404(context.params['slug'] ?? '');
     const body = requireObject(context);
-    const { auth_type: _authType, ...values } = body;
-    const result = saveCredentials(context.account, app, values);
+    const { auth_type: authType, ...values } = body;
+    const result = saveCredentials(context.account, app, values, authType);
     if (!result.ok) {
       throw new HttpError(
         result.status,
@@ -839,8 +881,9 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   route('DELETE', '/api/v1/linked-acc/integration/:slug', 'bearer', (context) => {
     const app = appOr404(context.params['slug'] ?? '');
     const authType = context.query.get('auth_type');
-    if (authType !== null && authType !== 'oauth2' && authType !== 'keybased') {
-      throw badRequest('auth_type must be oauth2 or keybased');
+    const known = ['oauth2', 'keybased', ...credentialStyles(app).map((style) => style.authType)];
+    if (authType !== null && !known.includes(authType)) {
+      throw badRequest(`auth_type must be one of ${[...new Set(known)].join(', ')}`);
     }
     removeConnections(context.account, app.slug, authType ?? undefined);
     const integrations = apps.flatMap((candidate) =>
@@ -1013,7 +1056,13 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     );
     if (workflow === undefined) throw notFound(`Workflow not found: ${context.params['workflowId'] ?? ''}`);
     workflowState(config, workflow).enabled = body['enabled'];
-    return json(200, { workflows: renderWorkflows(config, contextValue, withOptions(context)) });
+    // As documented: each workflow's id and state, without names or fields.
+    return json(200, {
+      workflows: contextValue.workflows.map((candidate) => ({
+        id: candidate._id,
+        enabled: workflowState(config, candidate).enabled,
+      })),
+    });
   });
 
   // Workflows.
@@ -1100,7 +1149,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     const statuses = list('status');
     const bad = statuses?.find((status) => !isExecutionStatus(status));
     if (bad !== undefined) {
-      throw badRequest(`status must be one of ${MOCK_EXECUTION_STATUSES.join(', ')} (got "${bad}")`);
+      const allowed = [...MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS].join(', ');
+      throw badRequest(`status must be one of ${allowed} (got "${bad}")`);
     }
     const date = (name: string): number | undefined => {
       const raw = query.get(name);
@@ -1134,7 +1184,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       })
       .sort((a, b) => Date.parse(b.doc.createdAt) - Date.parse(a.doc.createdAt))
       .map((record) => executionToWire(record.doc, context.origin));
-    return json(200, paginate(filtered, pageNumber, limit));
+    // Real execution pages may carry only totalDocs, limit, page, totalPages and hasNextPage.
+    return json(200, paginate(filtered, pageNumber, limit, true));
   });
 
   route('GET', '/api/v2/public/execution/:id', 'bearer', (context) => {
@@ -1142,7 +1193,9 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       (candidate) => candidate.doc._id === context.params['id'],
     );
     if (record === undefined) throw notFound(`Execution not found: ${context.params['id'] ?? ''}`);
-    return json(200, executionToWire(record.doc, context.origin));
+    // The single run comes without its `_id`, as real answers may.
+    const { _id: _omitted, ...run } = executionToWire(record.doc, context.origin);
+    return json(200, run);
   });
 
   // Events.
@@ -1294,11 +1347,11 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   route('POST', '/mock-hosted/connect/:id/oauth/:slug', 'none', (context) => {
     const session = hostedSession(context);
     const app = findApp(context.params['slug'] ?? '');
-    if (session === undefined || app === undefined || app.auth_type_options.oauth2 === undefined)
-      return expiredHosted();
+    const fields = app === undefined ? undefined : oauthFields(app);
+    if (session === undefined || app === undefined || fields === undefined) return expiredHosted();
     const account = ensureAccount(session.linkedAccountId);
     const input = isRecord(context.body) ? context.body : {};
-    const check = checkAuthValues(app.auth_type_options.oauth2, input);
+    const check = checkAuthValues(fields, input);
     if (!check.ok)
       return html(
         400,
@@ -1314,14 +1367,22 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   const keybasedPage = (context: RequestContext): Response => {
     const session = hostedSession(context);
     const app = findApp(context.params['slug'] ?? '');
-    if (session === undefined || app === undefined || app.auth_type_options.keybased === undefined)
-      return expiredHosted();
+    // The hosted page offers the app's first credential style (its sub-type, when it has one).
+    const style = app === undefined ? undefined : credentialStyles(app)[0];
+    if (session === undefined || app === undefined || style === undefined) return expiredHosted();
     const action = `${sessionPath(session)}/keybased/${encodeURIComponent(app.slug)}`;
-    if (context.method === 'GET') return html(200, keybasedFormPage(app, action, sessionPath(session), {}));
+    const form = (values: Record<string, unknown>, error?: string) =>
+      keybasedFormPage(app, style.fields, action, sessionPath(session), values, error);
+    if (context.method === 'GET') return html(200, form({}));
     const input = isRecord(context.body) ? context.body : {};
-    const result = saveCredentials(ensureAccount(session.linkedAccountId), app, input);
+    const result = saveCredentials(
+      ensureAccount(session.linkedAccountId),
+      app,
+      input,
+      style.authType === 'keybased' ? undefined : style.authType,
+    );
     if (result.ok) return redirect(sessionPath(session));
-    return html(result.status, keybasedFormPage(app, action, sessionPath(session), input, result.message));
+    return html(result.status, form(input, result.message));
   };
   route('GET', '/mock-hosted/connect/:id/keybased/:slug', 'none', keybasedPage);
   route('POST', '/mock-hosted/connect/:id/keybased/:slug', 'none', keybasedPage);
@@ -1511,13 +1572,18 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       connect: (slug, connectOptions: MockConnectOptions = {}) => {
         const app = findApp(slug);
         if (app === undefined) throw new Error(`Unknown app slug: ${slug}`);
+        const styles = credentialStyles(app);
         const authType =
-          connectOptions.authType ?? (app.auth_type_options.oauth2 !== undefined ? 'oauth2' : 'keybased');
+          connectOptions.authType ??
+          (oauthFields(app) !== undefined ? 'oauth2' : (styles[0]?.authType ?? 'keybased'));
+        const fields =
+          styles.find((style) => style.authType === authType)?.fields ?? app.auth_type_options.keybased ?? [];
         const identifier =
-          connectOptions.identifier ??
-          (authType === 'keybased'
-            ? keybasedIdentifier(app, connectOptions.credentials ?? {})
-            : (app.mock?.oauthIdentifier ?? `${linkedAccountId}@${slug}.example`));
+          'identifier' in connectOptions
+            ? connectOptions.identifier
+            : authType === 'oauth2'
+              ? (app.mock?.oauthIdentifier ?? `${linkedAccountId}@${slug}.example`)
+              : keybasedIdentifier(app, fields, connectOptions.credentials ?? {});
         return publicConnection(
           addConnection(
             state(),
@@ -1540,7 +1606,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
         state().rejectNext.set(slug, reason);
       },
       savedCredentials: (slug) => {
-        const record = connectionsOf(state(), slug).find((connection) => connection.auth_type === 'keybased');
+        const record = connectionsOf(state(), slug).find((connection) => connection.auth_type !== 'oauth2');
         return record?.credentials === undefined ? undefined : structuredClone(record.credentials);
       },
       configIds: (slug) => [...(state().configs.get(slug)?.keys() ?? [])],

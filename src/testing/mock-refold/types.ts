@@ -15,8 +15,19 @@ export interface MockOption {
   value: string;
 }
 
-/** How a linked account authenticates with an app. */
-export type MockAuthType = 'oauth2' | 'keybased';
+/** A choice of an auth field: its `value` may be `null` (e.g. "default region"), as in real answers. */
+export interface MockAuthOption {
+  /** Human-readable label. */
+  name?: string;
+  /** Value sent; `null` means "no value". */
+  value: string | null;
+}
+
+/**
+ * How a linked account authenticates with an app: `oauth2`, `keybased`, or a connector sub-type
+ * (`api_key`, `basic_auth`, `bearer_token`, `noauth`) saved with `auth_type` in the body.
+ */
+export type MockAuthType = 'oauth2' | 'keybased' | (string & {});
 
 /** OAuth grant of an app; `client_credentials` apps connect without a popup. */
 export type MockGrantType = 'authorization_code' | 'authorization_code_pkce' | 'client_credentials';
@@ -45,7 +56,7 @@ export interface MockAuthField {
   /** Whether several options may be chosen. */
   multiple?: boolean;
   /** The choices of a select field. */
-  options?: MockOption[];
+  options?: MockAuthOption[];
 }
 
 /** A value that the fake provider refuses on a key-based save, so demos can try the failure path. */
@@ -64,8 +75,11 @@ export interface MockAppBehaviour {
   rejectCredentials?: string;
   /** Values that make a key-based save fail (e.g. `api_token === 'wrong'`). */
   wrongCredentials?: MockCredentialRule[];
-  /** Identifier shown for a new OAuth connection (default `{linked account}@{slug}.example`). */
-  oauthIdentifier?: string;
+  /**
+   * Identifier of a new OAuth connection, any JSON as in real answers (HubSpot's is an object with portal id,
+   * user and hub domain). Default `{linked account}@{slug}.example`.
+   */
+  oauthIdentifier?: unknown;
 }
 
 /** An application as stored by the mock (the wire shape is derived from it per request). */
@@ -89,12 +103,22 @@ export interface MockApp {
   kind: MockAppKind;
   /** OAuth grant type (default `authorization_code`). */
   grant_type?: MockGrantType;
-  /** Supported auth types and the fields each needs. */
+  /**
+   * The app's `auth_type` on the wire: a connector sub-type (`api_key` …) makes `save` require that
+   * `auth_type` in its body. Default: `oauth2` when the app offers OAuth, else `keybased`.
+   */
+  auth_type?: MockAuthType;
+  /**
+   * Supported auth types and the fields each needs. An empty `oauth2` list beside a non-empty one of
+   * another type does not offer OAuth (as in real answers: `{ keybased: [...], oauth2: [] }` is key-based).
+   */
   auth_type_options: {
     /** Pre-auth fields sent to `integrate` (may be empty). */
     oauth2?: MockAuthField[];
     /** Credential fields sent to `save`. */
     keybased?: MockAuthField[];
+    /** Credential fields of a connector sub-type (`api_key`, `basic_auth`, `noauth` …), saved with `auth_type`. */
+    [subType: string]: MockAuthField[] | undefined;
   };
   /** Mock-only behaviour. */
   mock?: MockAppBehaviour;
@@ -184,10 +208,10 @@ export interface MockWorkflow {
   fields?: MockConfigField[];
 }
 
-/** Execution status. */
+/** Documented execution status (the ones the list route filters by). */
 export type MockExecutionStatus = 'COMPLETED' | 'RUNNING' | 'ERRORED' | 'STOPPED' | 'STOPPING' | 'TIMED_OUT';
 
-/** Every execution status, in a stable order. */
+/** Every documented execution status, in a stable order. */
 export const MOCK_EXECUTION_STATUSES: readonly MockExecutionStatus[] = [
   'COMPLETED',
   'RUNNING',
@@ -196,6 +220,9 @@ export const MOCK_EXECUTION_STATUSES: readonly MockExecutionStatus[] = [
   'STOPPING',
   'TIMED_OUT',
 ];
+
+/** A status newer than the documented ones, used by the generated runs too (real answers have such). */
+export const MOCK_QUEUED_STATUS = 'QUEUED';
 
 /** Status of one node of an execution. */
 export type MockNodeStatus =
@@ -221,14 +248,14 @@ export interface MockExecutionNode {
   latest_output?: unknown;
 }
 
-/** An execution (a run of a workflow) as sent by the executions routes. */
+/** An execution (a run of a workflow) as sent by the executions routes; the single-run route leaves out `_id`. */
 export interface MockExecution {
   /** Execution id. */
   _id: string;
   /** Name (usually the workflow's). */
   name: string;
-  /** Status. */
-  status: MockExecutionStatus;
+  /** Status: a documented one, or a newer one such as `QUEUED`. */
+  status: MockExecutionStatus | (string & {});
   /** App of the workflow (`icon` may be a `/` path, made absolute per request). */
   associated_application: { _id: string; name: string; icon?: string };
   /** The workflow that ran. */
@@ -317,28 +344,31 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** Status of a connection: `active`, `expired`, or any other value a test wants (real answers may send one). */
+export type MockConnectionStatus = 'active' | 'expired' | (string & {});
+
 /** A connection of a linked account to an app, as sent in `connected_accounts`. */
 export interface MockConnection {
   /** Connection id. */
   connection_id: string;
   /** How it was made. */
   auth_type: MockAuthType;
-  /** Account identifier at the provider (email, subdomain…). */
-  identifier: string;
+  /** Account identifier at the provider: any JSON (an email, a subdomain, HubSpot's object…); may be absent. */
+  identifier?: unknown;
   /** ISO date. */
   connectedAt: string;
   /** Whether it still works. */
-  status: 'active' | 'expired';
+  status: MockConnectionStatus;
 }
 
 /** Options of {@link MockAccount.connect}. */
 export interface MockConnectOptions {
   /** Auth type (default: `oauth2` when the app supports it, else `keybased`). */
   authType?: MockAuthType;
-  /** Identifier (default derived from the account and app). */
-  identifier?: string;
+  /** Identifier, any JSON (default derived from the account and app). */
+  identifier?: unknown;
   /** Status (default `active`). */
-  status?: 'active' | 'expired';
+  status?: MockConnectionStatus;
   /** Connection date (default: now). */
   connectedAt?: Date | string;
   /** Key-based credential values to store. */
@@ -367,13 +397,13 @@ export interface MockAccount {
   connections(slug?: string): MockConnection[];
   /** Connect an app directly (replaces a connection of the same auth type). */
   connect(slug: string, options?: MockConnectOptions): MockConnection;
-  /** Mark connections of an app `active` or `expired` (all auth types when `authType` is absent). */
-  setConnectionStatus(slug: string, status: 'active' | 'expired', authType?: MockAuthType): void;
+  /** Mark connections of an app `active`, `expired` or another status (all auth types when `authType` is absent). */
+  setConnectionStatus(slug: string, status: MockConnectionStatus, authType?: MockAuthType): void;
   /** Remove connections of an app; answers how many were removed. */
   disconnect(slug: string, authType?: MockAuthType): number;
   /** Make the next key-based save of this app fail with "Failed to verify credentials: {reason}". */
   rejectNextSave(slug: string, reason: string): void;
-  /** Values of the last successful key-based save of an app (copy), if any. */
+  /** Values of the last successful key-based (or sub-type) save of an app (copy), if any. */
   savedCredentials(slug: string): Record<string, unknown> | undefined;
   /** Config ids of an app. */
   configIds(slug: string): string[];

@@ -1,0 +1,126 @@
+import type { Application, ConnectedAccount } from './types.js';
+
+/**
+ * An app's connection as its data tells it: `connected` (a working connection), `expired` (the user must
+ * connect again), `disconnected`, or `unknown` (a connection whose status the library does not know).
+ */
+export type AppConnectionState = 'connected' | 'expired' | 'disconnected' | 'unknown';
+
+/** What {@link connectionOf} finds. */
+export interface AppConnection {
+  /** The app's state. */
+  state: AppConnectionState;
+  /** The connection the state is about (none for `disconnected`, nor from servers that send only flags). */
+  account: ConnectedAccount | undefined;
+}
+
+/** One connection's state: absent status means active; a status other than active/expired is unknown. */
+export function accountState(account: ConnectedAccount): 'active' | 'expired' | 'unknown' {
+  const status = typeof account.status === 'string' ? account.status.toLowerCase() : 'active';
+  return status === 'active' || status === 'expired' ? status : 'unknown';
+}
+
+/**
+ * The connection state of an app, from `connected_accounts` (or, from older servers, the deprecated
+ * `connected`/`reauth_required` flags): connected when any connection works, else expired when one needs a
+ * new sign-in, else unknown when a connection has a status the library does not know.
+ */
+export function connectionOf(app: Application | undefined): AppConnection {
+  const accounts = app?.connected_accounts ?? [];
+  for (const [wanted, state] of [
+    ['active', 'connected'],
+    ['expired', 'expired'],
+    ['unknown', 'unknown'],
+  ] as const) {
+    const account = accounts.find((a) => accountState(a) === wanted);
+    if (account) return { state, account };
+  }
+  if (app?.connected) return { state: app.reauth_required ? 'expired' : 'connected', account: undefined };
+  return { state: 'disconnected', account: undefined };
+}
+
+/** True when the app has a working connection: the same answer as the badge's `connected` state. */
+export function isConnected(app: Application): boolean {
+  return connectionOf(app).state === 'connected';
+}
+
+// Keys of an identifier object, lower-cased without separators: who is connected, then where.
+const WHO = ['name', 'displayname', 'fullname', 'email', 'useremail', 'username', 'user', 'login'];
+const WHERE = [
+  'hubdomain',
+  'domain',
+  'subdomain',
+  'instanceurl',
+  'site',
+  'workspace',
+  'workspacename',
+  'teamname',
+  'accountname',
+  'organization',
+  'orgname',
+  'portalid',
+  'hubid',
+];
+
+function pick(record: Record<string, unknown>, keys: readonly string[], depth: number): string | undefined {
+  const byKey = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(record))
+    byKey.set(key.toLowerCase().replace(/[\s_-]/g, ''), value);
+  for (const key of keys) {
+    const label = readable(byKey.get(key), depth + 1);
+    if (label) return label;
+  }
+  return undefined;
+}
+
+function readable(identifier: unknown, depth: number): string | undefined {
+  if (typeof identifier === 'string') return identifier.trim() || undefined;
+  if (typeof identifier === 'number') return Number.isFinite(identifier) ? String(identifier) : undefined;
+  if (typeof identifier !== 'object' || identifier === null || Array.isArray(identifier) || depth > 2) {
+    return undefined;
+  }
+  const record = identifier as Record<string, unknown>;
+  const who = pick(record, WHO, depth);
+  const where = pick(record, WHERE, depth);
+  return who && where && who !== where ? `${who} (${where})` : (who ?? where);
+}
+
+/**
+ * A readable name for a connection's `identifier`, which Refold sends as any JSON: a string or number as
+ * it is; for an object, who is connected (name, email, username, user …) and where (hub domain, domain,
+ * portal id …), e.g. `jane@acme.com (acme.hubspot.com)`. `undefined` when nothing readable is found, never
+ * `[object Object]`.
+ */
+export function identifierLabel(identifier: unknown): string | undefined {
+  return readable(identifier, 0);
+}
+
+/** Options of {@link accountLabel}. */
+export interface AccountLabelOptions {
+  /** Names an auth type for people, e.g. a translated "API key". @default the raw name */
+  authTypeName?: (authType: string) => string;
+  /** Formats the connection date. @default the date part of the ISO string */
+  formatDate?: (iso: string) => string;
+}
+
+/** What {@link accountLabel} finds: the text, and whether it came from the identifier. */
+export interface AccountLabel {
+  /** The label; empty when the connection says nothing at all. */
+  text: string;
+  /** True when `text` names the account (from its identifier), false when it is the auth type and date. */
+  fromIdentifier: boolean;
+}
+
+/**
+ * A readable label for one connection: its {@link identifierLabel}, else its auth type and connection date
+ * (`API key · 3 Mar 2026`).
+ */
+export function accountLabel(account: ConnectedAccount, options: AccountLabelOptions = {}): AccountLabel {
+  const named = identifierLabel(account.identifier);
+  if (named) return { text: named, fromIdentifier: true };
+  const { authTypeName = (name: string) => name, formatDate = (iso: string) => iso.slice(0, 10) } = options;
+  const date = Number.isFinite(Date.parse(account.connectedAt)) ? formatDate(account.connectedAt) : '';
+  const type =
+    typeof account.auth_type === 'string' && account.auth_type ? authTypeName(account.auth_type) : '';
+  return { text: [type, date].filter(Boolean).join(' · '), fromIdentifier: false };
+}
