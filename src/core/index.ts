@@ -5,6 +5,7 @@
 export { createRefoldClient, DEFAULT_BASE_URL, normaliseBaseUrl } from './client.js';
 export type {
   AuthValues,
+  ConfigFieldTarget,
   ExecutionListParams,
   RefoldClient,
   RefoldClientOptions,
@@ -33,6 +34,7 @@ export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } fro
 export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 export { executionStatuses, isExecutionStatus } from './validate.js';
 export type * from './types.js';
+export type { RuleColumnOptions } from './rule-options.js';
 export { createConnectFlow, isConnecting } from './connect.js';
 export type {
   ConnectClient,

@@ -14,8 +14,8 @@ export type GrantType = 'authorization_code' | 'authorization_code_pkce' | 'clie
 export interface FieldOption {
   /** Text to show; falls back to `value`. */
   name?: string;
-  /** Value to send. */
-  value: string | number | boolean;
+  /** Value to send (`null` is a real choice some fields offer, e.g. "none"). */
+  value: string | number | boolean | null;
 }
 
 /** A field the user fills in to authenticate (API key, subdomain, OAuth pre-auth value …). */
@@ -126,8 +126,10 @@ export interface ConfigField {
   options?: FieldOption[];
   /** Id of the field whose value decides this one's options; no options until the parent has a value. */
   parent?: string;
-  /** For map fields: the labels (left-hand side) to map. */
-  labels?: FieldOption[];
+  /** For map fields: the labels (left-hand side) to map; an object is metadata (e.g. `{ env: 'production' }`). */
+  labels?: FieldOption[] | Record<string, unknown>;
+  /** For `map_v2` fields: the choices to map from (`lhs`) and to (`rhs`), as Refold sends them. */
+  mapping?: Record<string, unknown>;
 }
 
 /** A workflow as it appears inside a config. */

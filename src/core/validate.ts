@@ -95,8 +95,8 @@ function merge<T>(source: Dict, checked: Dict): T {
 function option(value: unknown, path: string): FieldOption {
   const o = obj(value, path);
   const v = o.value;
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-    throw new ShapeError(`${path}.value`, 'a string, number or boolean', v);
+  if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+    throw new ShapeError(`${path}.value`, 'a string, number, boolean or null', v);
   }
   return merge<FieldOption>(o, { name: optional(o.name, `${path}.name`, str), value: v });
 }
@@ -204,7 +204,12 @@ export const configField: Checker<ConfigField> = (value, path = '$') => {
     help_text: optional(o.help_text, `${path}.help_text`, str),
     options: options(o.options, `${path}.options`),
     parent: optional(o.parent, `${path}.parent`, str),
-    labels: options(o.labels, `${path}.labels`),
+    // An array of options (the SDK's shape) or an object of metadata (the API reference's).
+    labels: Array.isArray(o.labels)
+      ? options(o.labels, `${path}.labels`)
+      : typeof o.labels === 'object'
+        ? o.labels
+        : undefined,
   });
 };
 
