@@ -9,12 +9,14 @@
  */
 import {
   applyFieldValues,
+  configValues,
   createConfigState,
   lookupIn,
   renderConfig,
   renderField,
   renderWorkflows,
   resolveOptions,
+  shapeProblem,
   validateConfigValue,
   workflowState,
   type ConfigContext,
@@ -65,6 +67,7 @@ import type {
   MockAuthType,
   MockConfigField,
   MockConfigTemplate,
+  MockConfigWrite,
   MockConnectOptions,
   MockConnection,
   MockExecution,
@@ -105,6 +108,8 @@ interface AccountState {
   createdAt: string;
   connections: Map<string, ConnectionRecord[]>;
   configs: Map<string, Map<string, ConfigState>>;
+  /** Every write to a config's stored state, oldest first. */
+  configWrites: MockConfigWrite[];
   executions: ExecutionRecord[] | undefined;
   events: MockTriggeredEvent[];
   rejectNext: Map<string, string>;
@@ -399,6 +404,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
         createdAt: new Date(now()).toISOString(),
         connections: new Map(),
         configs: new Map(),
+        configWrites: [],
         executions: undefined,
         events: [],
         rejectNext: new Map(),
@@ -690,12 +696,34 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     return app;
   }
 
-  function fieldConfigId(context: RequestContext): string {
-    return context.query.get('config_id') ?? context.headers['config_id'] ?? context.account.id;
+  /**
+   * The config a field route acts on: the one named by the `config_id` query parameter (404 when there is no
+   * such config), else the default config, exactly as Refold does. No header and no other fallback.
+   */
+  function fieldConfig(context: RequestContext, app: MockApp): ConfigState {
+    const configId = context.query.get('config_id');
+    if (configId === null || configId === '' || configId === context.account.id) {
+      return getOrCreateConfig(context.account, app, context.account.id);
+    }
+    return existingConfig(context.account, app.slug, configId);
+  }
+
+  function logWrite(
+    context: RequestContext,
+    write: Omit<MockConfigWrite, 'at' | 'workflow_id'> & { workflow_id?: string | undefined },
+  ): void {
+    const { workflow_id, ...rest } = write;
+    context.account.configWrites.push({
+      ...rest,
+      ...(workflow_id === undefined ? {} : { workflow_id }),
+      at: now(),
+    });
   }
 
   interface FieldTarget {
     config: ConfigState;
+    /** Set for a workflow's field (reached only with `workflow_id`). */
+    workflowId?: string;
     field: MockConfigField;
     values: Map<string, unknown>;
     lookup: (id: string) => unknown;
@@ -704,7 +732,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   function fieldTarget(context: RequestContext, app: MockApp): FieldTarget {
     const fieldId = context.params['fieldId'] ?? '';
     const configContextValue = configContext(app);
-    const config = getOrCreateConfig(context.account, app, fieldConfigId(context));
+    const config = fieldConfig(context, app);
     const workflowId = context.query.get('workflow_id');
     if (workflowId !== null && workflowId !== '') {
       const workflow = configContextValue.workflows.find((candidate) => candidate._id === workflowId);
@@ -712,7 +740,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       const state = workflowState(config, workflow);
       const field = workflow.fields?.find((candidate) => candidate.id === fieldId);
       if (field === undefined) throw notFound(`Field not found: ${fieldId}`);
-      return { config, field, values: state.values, lookup: lookupIn(config, state) };
+      return { config, workflowId, field, values: state.values, lookup: lookupIn(config, state) };
     }
     const field = configContextValue.template.fields.find((candidate) => candidate.id === fieldId);
     if (field === undefined) throw notFound(`Field not found: ${fieldId}`);
@@ -841,6 +869,11 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     return json(200, renderConfig(config, configContext(app), withOptions(context)));
   });
 
+  /**
+   * Updates a config, merging per given field id: a field the body does not name keeps its stored value
+   * (so does a workflow the body does not list). A value of the wrong structure answers 400 and nothing is
+   * stored; a well-formed but invalid value comes back in `field_errors` while the others are stored.
+   */
   route('PUT', '/api/v2/f-sdk/config', 'bearer', (context) => {
     const body = requireObject(context);
     const slug = body['slug'];
@@ -850,8 +883,10 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (configId !== undefined && (typeof configId !== 'string' || configId === '')) {
       throw badRequest('config_id must be a non-empty string');
     }
-    const fields = body['fields'] ?? {};
-    if (!isRecord(fields)) throw badRequest('fields must be an object of { [fieldId]: value }');
+    const fields = body['fields'];
+    if (fields !== undefined && !isRecord(fields)) {
+      throw badRequest('fields must be an object of { [fieldId]: value }');
+    }
     const workflowInput = body['workflows'] ?? [];
     if (!Array.isArray(workflowInput)) throw badRequest('workflows must be an array');
     const contextValue = configContext(app);
@@ -866,25 +901,47 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       if (!isRecord(workflowFields)) throw badRequest('workflow fields must be an object');
       return { workflow, enabled: entry['enabled'], fields: workflowFields };
     });
+    const checkShapes = (template: readonly MockConfigField[], values: Record<string, unknown>) => {
+      for (const [id, value] of Object.entries(values)) {
+        const field = template.find((candidate) => candidate.id === id);
+        const problem = field === undefined ? undefined : shapeProblem(field, value);
+        if (problem !== undefined) throw badRequest(problem, 'INVALID_FIELD_VALUE');
+      }
+    };
+    checkShapes(contextValue.template.fields, fields ?? {});
+    for (const update of updates) checkShapes(update.workflow.fields ?? [], update.fields);
+
     const config = getOrCreateConfig(context.account, app, configId ?? context.account.id);
-    const errors: FieldError[] = applyFieldValues(
-      contextValue.template.fields,
-      fields,
-      config.values,
-      lookupIn(config),
-    );
+    const errors: FieldError[] = [];
+    if (fields !== undefined) {
+      const applied = applyFieldValues(contextValue.template.fields, fields, config.values, lookupIn(config));
+      errors.push(...applied.errors);
+      logWrite(context, {
+        route: 'update-config',
+        slug: app.slug,
+        config_id: config.config_id,
+        fields: applied.stored,
+      });
+    }
     for (const update of updates) {
       const state = workflowState(config, update.workflow);
       if (typeof update.enabled === 'boolean') state.enabled = update.enabled;
-      errors.push(
-        ...applyFieldValues(
-          update.workflow.fields ?? [],
-          update.fields,
-          state.values,
-          lookupIn(config, state),
-          update.workflow._id,
-        ),
+      const applied = applyFieldValues(
+        update.workflow.fields ?? [],
+        update.fields,
+        state.values,
+        lookupIn(config, state),
+        update.workflow._id,
       );
+      errors.push(...applied.errors);
+      logWrite(context, {
+        route: 'update-config',
+        slug: app.slug,
+        config_id: config.config_id,
+        workflow_id: update.workflow._id,
+        fields: applied.stored,
+        ...(typeof update.enabled === 'boolean' && { enabled: update.enabled }),
+      });
     }
     return json(200, renderConfig(config, contextValue, withOptions(context), errors));
   });
@@ -941,6 +998,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (!('value' in body)) throw badRequest('value is required');
     const app = schemaApp(context);
     const target = fieldTarget(context, app);
+    const problem = shapeProblem(target.field, body['value']);
+    if (problem !== undefined) throw badRequest(problem, 'INVALID_FIELD_VALUE');
     const check = validateConfigValue(
       target.field,
       body['value'],
@@ -949,6 +1008,13 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (!check.ok) throw badRequest(check.message, 'INVALID_FIELD_VALUE');
     if (check.value === undefined) target.values.delete(target.field.id);
     else target.values.set(target.field.id, check.value);
+    logWrite(context, {
+      route: 'set-field',
+      slug: app.slug,
+      config_id: target.config.config_id,
+      workflow_id: target.workflowId,
+      fields: { [target.field.id]: check.value === undefined ? null : structuredClone(check.value) },
+    });
     return json(200, renderTarget(target, context));
   });
 
@@ -984,6 +1050,14 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     );
     if (workflow === undefined) throw notFound(`Workflow not found: ${context.params['workflowId'] ?? ''}`);
     workflowState(config, workflow).enabled = body['enabled'];
+    logWrite(context, {
+      route: 'toggle-workflow',
+      slug: app.slug,
+      config_id: config.config_id,
+      workflow_id: workflow._id,
+      fields: {},
+      enabled: body['enabled'],
+    });
     return json(200, { workflows: renderWorkflows(config, contextValue, withOptions(context)) });
   });
 
@@ -1304,6 +1378,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     createdAt: '',
     connections: new Map(),
     configs: new Map(),
+    configWrites: [],
     executions: [],
     events: [],
     rejectNext: new Map(),
@@ -1497,6 +1572,17 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
           ? undefined
           : renderConfig(config, configContext(app), true);
       },
+      configValues: (slug, configId) => {
+        const app = findApp(slug);
+        const config = state()
+          .configs.get(slug)
+          ?.get(configId ?? linkedAccountId);
+        return app === undefined || config === undefined
+          ? undefined
+          : configValues(config, configContext(app));
+      },
+      configWrites: (slug) =>
+        structuredClone(state().configWrites.filter((write) => slug === undefined || write.slug === slug)),
       executions: () =>
         executionsOf(state())
           .map((record) => structuredClone(record.doc))
