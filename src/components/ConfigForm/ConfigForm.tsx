@@ -57,7 +57,7 @@ function entriesOf(config: Config): Entry[] {
             : config.fields?.some((f) => f.id === parent)
               ? parent
               : undefined;
-      out.push({ key: prefix + field.id, field, workflow, parentKey, loaded: toFormValue(field) });
+      out.push({ key: prefix + field.id, field, workflow, parentKey, loaded: toFormValue(field, field.value) });
     }
   };
   add(config.fields);

@@ -161,7 +161,8 @@ function RuleRow({ id, names, condition, context, onChange, onRemove }: RuleRowP
   const query = useRuleOptions({ slug, fieldId: field.id, lhs: lhs || undefined, configId, workflowId });
   const operators = query.data?.operators ?? [];
   const values = query.data?.rhs.options ?? [];
-  const waiting = lhs === '' || query.isPending;
+  // Nothing to choose from until the column's options arrived (an unknown answer is an error, not "none").
+  const waiting = lhs === '' || !query.isSuccess;
   const common = { className: 'refold-input', 'aria-invalid': invalid || undefined };
   const choose = t('configForm.choose');
   const operatorKey = optionKey(condition.operator);
@@ -185,7 +186,7 @@ function RuleRow({ id, names, condition, context, onChange, onRemove }: RuleRowP
       <label className="refold-visually-hidden" htmlFor={`${id}-op`}>
         {t('configForm.ruleOperator', names)}
       </label>
-      {operators.length > 0 || waiting ? (
+      {waiting || operators.length > 0 ? (
         <select
           {...common}
           id={`${id}-op`}

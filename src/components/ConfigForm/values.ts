@@ -83,12 +83,13 @@ export function isSecretField(field: ConfigField): boolean {
 const TEXT_TYPES = new Set(['text', 'number', 'email', 'url', 'date', 'textarea']);
 
 /**
- * The form value of a field's stored value (or of `value`), or `undefined` when the form cannot edit it:
+ * The form value of a value of `field` (pass `field.value` for the stored one), or `undefined` when the
+ * form cannot edit it:
  * an unknown field type, or a value of a shape the field's editor does not understand (an object in a text
  * field, a list of several values in a single select …). Such values are shown read-only and never sent.
  * @internal
  */
-export function toFormValue(field: ConfigField, value: unknown = field.value): FormValue | undefined {
+export function toFormValue(field: ConfigField, value: unknown): FormValue | undefined {
   const type = field.field_type;
   const empty = value === undefined || value === null;
   if (TEXT_TYPES.has(type)) {
