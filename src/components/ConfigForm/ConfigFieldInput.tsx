@@ -6,7 +6,7 @@ import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
 import type { Translator } from '../shared/useMessages.js';
-import { Options } from './Options.js';
+import { Options, optionText } from './Options.js';
 import { RuleEngineInput } from './RuleEngineInput.js';
 import { isSecretField, jsonProblem, mapRows, optionKey, optionValue } from './values.js';
 import type { FormValue, RuleGroup } from './values.js';
@@ -268,7 +268,7 @@ function renderControl(
                 checked={list.includes(key)}
                 onChange={(e) => onChange(e.target.checked ? [...list, key] : list.filter((x) => x !== key))}
               />
-              {o.name ?? (o.value === null ? t('configForm.noValue') : key)}
+              {optionText(o, t)}
             </label>
           );
         });
@@ -382,7 +382,7 @@ function MapRows({ field, id, value, options, invalid, disabled, onChange }: Map
         </div>
       );
     }
-    const key = stored === undefined ? '' : optionKey(stored);
+    const key = optionKey(stored);
     return (
       <div key={row.key} className="refold-config-form__row">
         <label htmlFor={common.id}>{row.name}</label>

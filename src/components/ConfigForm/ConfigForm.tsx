@@ -57,7 +57,13 @@ function entriesOf(config: Config): Entry[] {
             : config.fields?.some((f) => f.id === parent)
               ? parent
               : undefined;
-      out.push({ key: prefix + field.id, field, workflow, parentKey, loaded: toFormValue(field, field.value) });
+      out.push({
+        key: prefix + field.id,
+        field,
+        workflow,
+        parentKey,
+        loaded: toFormValue(field, field.value),
+      });
     }
   };
   add(config.fields);
@@ -253,13 +259,9 @@ function ConfigFormContent({ slug, configId, onDirtyChange, onSaved, className }
                 Object.entries(current).filter(([key, value]) => !sameValue(value, values[key])),
               ),
             );
+            // Saved parents are stored now: nothing left to undo or to retry for them.
             setOriginals((current) => omit(current, Object.keys(values)));
-            setWrites((current) =>
-              omit(
-                current,
-                Object.keys(values).filter((k) => current[k]?.error),
-              ),
-            );
+            setWrites((current) => omit(current, Object.keys(values)));
             onSaved?.(saved);
             return;
           }

@@ -1,6 +1,12 @@
 import type { FieldOption } from '../../core/types.js';
 import { useMessages } from '../shared/useMessages.js';
+import type { Translator } from '../shared/useMessages.js';
 import { NULL_KEY, optionKey } from './values.js';
+
+/** The text of an option: its name, else its value ("(none)" for `null`). @internal */
+export function optionText(option: FieldOption, t: Translator['t']): string {
+  return option.name ?? (option.value === null ? t('configForm.noValue') : String(option.value));
+}
 
 /**
  * Options of a select, keyed with {@link optionKey} (so a `null` option is a choice like any other). The
@@ -19,18 +25,18 @@ export function Options({
   const { t } = useMessages('ConfigForm');
   const chosen = typeof value === 'string' ? [value] : value;
   const missing = chosen.filter((key) => key !== '' && !options.some((o) => optionKey(o.value) === key));
-  const list: readonly FieldOption[] = [...options, ...missing.map((key) => ({ value: key }))];
+  const list: readonly FieldOption[] = [
+    ...options,
+    ...missing.map((key) => ({ value: key === NULL_KEY ? null : key })),
+  ];
   return (
     <>
       {placeholder !== undefined && <option value="">{placeholder}</option>}
-      {list.map((o) => {
-        const key = optionKey(o.value);
-        return (
-          <option key={key} value={key}>
-            {o.name ?? (key === NULL_KEY ? t('configForm.noValue') : key)}
-          </option>
-        );
-      })}
+      {list.map((o) => (
+        <option key={optionKey(o.value)} value={optionKey(o.value)}>
+          {optionText(o, t)}
+        </option>
+      ))}
     </>
   );
 }

@@ -1520,6 +1520,13 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     settleAutoOAuth();
     const state = (): AccountState => ensureAccount(linkedAccountId);
     state();
+    const storedConfig = (slug: string, configId: string | undefined) => {
+      const app = findApp(slug);
+      const config = state()
+        .configs.get(slug)
+        ?.get(configId ?? linkedAccountId);
+      return app === undefined || config === undefined ? undefined : { config, context: configContext(app) };
+    };
     return {
       linkedAccountId,
       connections: (slug) => {
@@ -1564,22 +1571,12 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       },
       configIds: (slug) => [...(state().configs.get(slug)?.keys() ?? [])],
       config: (slug, configId) => {
-        const app = findApp(slug);
-        const config = state()
-          .configs.get(slug)
-          ?.get(configId ?? linkedAccountId);
-        return app === undefined || config === undefined
-          ? undefined
-          : renderConfig(config, configContext(app), true);
+        const found = storedConfig(slug, configId);
+        return found && renderConfig(found.config, found.context, true);
       },
       configValues: (slug, configId) => {
-        const app = findApp(slug);
-        const config = state()
-          .configs.get(slug)
-          ?.get(configId ?? linkedAccountId);
-        return app === undefined || config === undefined
-          ? undefined
-          : configValues(config, configContext(app));
+        const found = storedConfig(slug, configId);
+        return found && configValues(found.config, found.context);
       },
       configWrites: (slug) =>
         structuredClone(state().configWrites.filter((write) => slug === undefined || write.slug === slug)),
