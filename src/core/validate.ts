@@ -207,7 +207,7 @@ export const configField: Checker<ConfigField> = (value, path = '$') => {
     // An array of options (the SDK's shape) or an object of metadata (the API reference's).
     labels: Array.isArray(o.labels)
       ? options(o.labels, `${path}.labels`)
-      : typeof o.labels === 'object'
+      : typeof o.labels === 'object' && o.labels !== null
         ? o.labels
         : undefined,
   });

@@ -371,7 +371,7 @@ export function shapeProblem(field: MockConfigField, value: unknown): string | u
   return undefined;
 }
 
-/** Apply `{ [fieldId]: value }` to a set of fields, parents before dependants. Answers the errors. */
+/** Apply `{ [fieldId]: value }` to a set of fields, parents before dependants: the errors, and what was stored. */
 export function applyFieldValues(
   fields: readonly MockConfigField[],
   input: Record<string, unknown>,
