@@ -6,13 +6,16 @@ import type { MockConfigField, MockRefoldOptions } from '../src/testing/mock-ref
 
 const CONFIG_PATH = '/api/v2/f-sdk/config';
 
-/** HubSpot's config with only the fields named (values overridable) and no workflows. */
-function onlyFields(fields: Record<string, Partial<MockConfigField>>): MockRefoldOptions {
+/** HubSpot's config with only the fields named (values overridable), `extra` fields, and no workflows. */
+function onlyFields(
+  fields: Record<string, Partial<MockConfigField>>,
+  extra: MockConfigField[] = [],
+): MockRefoldOptions {
   const template = defaultConfigTemplate({ name: 'HubSpot', slug: 'hubspot' }).fields;
   return {
     configs: {
       hubspot: {
-        fields: template.filter((f) => f.id in fields).map((f) => ({ ...f, ...fields[f.id] })),
+        fields: [...template.filter((f) => f.id in fields).map((f) => ({ ...f, ...fields[f.id] })), ...extra],
       },
     },
     workflows: [],
@@ -38,7 +41,10 @@ export const Default: Story = {
   },
 };
 
-/** `stage` depends on `pipeline`: disabled with a hint until a pipeline is chosen, then its stages load. */
+/**
+ * `stage` depends on `pipeline`: disabled with a hint until a pipeline is chosen; the choice is stored at
+ * once (Refold computes the stages from the stored config), then the stages load.
+ */
 export const DependentField: Story = {
   parameters: { refold: { mockOptions: onlyFields({ pipeline: {}, stage: {} }) } },
   play: async ({ canvas, userEvent }) => {
@@ -50,37 +56,74 @@ export const DependentField: Story = {
   },
 };
 
-/** Field mappings (`map` and `map_v2`): a select of target options per label. */
+/**
+ * Field mappings: `map` has one choice per label (a choice may be "Do not sync", whose value is `null`);
+ * `map_v2` takes its rows and choices from `mapping` and several values per row.
+ */
 export const FieldMapping: Story = {
   parameters: {
     refold: {
-      mockOptions: onlyFields({ field_mapping: { value: { email: 'email' } }, status_mapping: {} }),
-    },
-  },
-  play: async ({ canvas }) => {
-    const mapping = await canvas.findByRole('group', { name: 'Field mapping' });
-    await expect(within(mapping).getByRole('combobox', { name: 'Email' })).toHaveValue('email');
-  },
-};
-
-/** A rule engine with one saved rule; operators and values load per column. */
-export const RuleEngine: Story = {
-  parameters: {
-    refold: {
-      mockOptions: onlyFields({
-        routing_rules: { value: { rules: [{ lhs: 'country', operator: 'neq', rhs: 'IN' }] } },
-      }),
+      mockOptions: onlyFields({ field_mapping: {}, status_mapping: {} }),
     },
   },
   play: async ({ canvas, userEvent }) => {
-    const rules = await canvas.findByRole('group', { name: 'Routing rules' });
+    const mapping = await canvas.findByRole('group', { name: 'Field mapping' });
+    await expect(within(mapping).getByRole('combobox', { name: 'Email' })).toHaveValue('email');
+    const status = canvas.getByRole('group', { name: 'Status mapping' });
+    const active = within(status).getByRole('listbox', { name: 'Active' }) as HTMLSelectElement;
+    await expect([...active.selectedOptions].map((o) => o.value)).toEqual(['customer', 'evangelist']);
+    await userEvent.selectOptions(within(status).getByRole('listbox', { name: 'Trial' }), [
+      'customer',
+      'other',
+    ]);
+  },
+};
+
+/** A stored rule tree: AND/OR per group, a nested group; operators and values load per column. */
+export const RuleEngine: Story = {
+  parameters: { refold: { mockOptions: onlyFields({ routing_rules: {} }) } },
+  play: async ({ canvas, userEvent }) => {
+    const inner = await canvas.findByRole('group', { name: 'Group 1.1' });
     await waitFor(() =>
-      expect(within(rules).getByRole('combobox', { name: 'Operator of rule 1' })).toBeEnabled(),
+      expect(
+        within(inner).getByRole('combobox', { name: 'Operator of condition 1 in group 1.1' }),
+      ).toBeEnabled(),
     );
-    await userEvent.click(within(rules).getByRole('button', { name: 'Add rule' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Add group to group 1' }));
+    const added = canvas.getByRole('group', { name: 'Group 1.2' });
+    await userEvent.click(within(added).getByRole('button', { name: 'Add condition to group 1.2' }));
     await userEvent.selectOptions(
-      within(rules).getByRole('combobox', { name: 'Column of rule 2' }),
+      within(added).getByRole('combobox', { name: 'Column of condition 1 in group 1.2' }),
       'amount',
+    );
+  },
+};
+
+/**
+ * Values the form cannot edit stay as they are, shown read-only: a field type it does not know, an object
+ * in a text field. A secret-looking field shows no value at all.
+ */
+export const ReadOnlyValues: Story = {
+  parameters: {
+    refold: {
+      mockOptions: onlyFields({ record_prefix: {} }, [
+        { id: 'brand_color', name: 'Brand colour', field_type: 'color', value: '#ff6600' },
+        {
+          id: 'legacy_filter',
+          name: 'Legacy filter',
+          field_type: 'text',
+          value: { region: 'EU', tiers: [1, 2] },
+          help_text: 'Set up by your administrator.',
+        },
+        { id: 'webhook_secret', name: 'Webhook secret', field_type: 'password', value: 'whsec_live_123456' },
+      ]),
+    },
+  },
+  play: async ({ canvas }) => {
+    const legacy = await canvas.findByRole('group', { name: 'Legacy filter' });
+    await expect(legacy).toHaveTextContent('"region": "EU"');
+    await expect(canvas.getByRole('group', { name: 'Webhook secret' })).toHaveTextContent(
+      'A value is stored (hidden).',
     );
   },
 };

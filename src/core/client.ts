@@ -31,6 +31,8 @@ import type {
   WorkflowToggleResult,
 } from './types.js';
 import { isLoopbackHost, isSafeNavigationUrl } from './urls.js';
+import { ruleColumnOptions } from './rule-options.js';
+import type { RuleColumnOptions } from './rule-options.js';
 import * as check from './validate.js';
 import type { Checker, ShapeWarning } from './validate.js';
 
@@ -81,6 +83,21 @@ export interface RequestOptions {
 
 /** Values typed into auth fields, keyed by field name. */
 export type AuthValues = Record<string, string | number | boolean | string[]>;
+
+/**
+ * A config field the field routes act on. `configId` and `workflowId` go out as the query parameters
+ * `config_id` and `workflow_id`: without them Refold acts on the default config and on app-level fields.
+ */
+export interface ConfigFieldTarget {
+  /** App slug (sent as the `slug` header). */
+  slug: string;
+  /** Field id. */
+  fieldId: string;
+  /** The config the field belongs to; left out: the linked account's default config. */
+  configId?: string;
+  /** The workflow of a workflow field; left out for an app-level field. */
+  workflowId?: string;
+}
 
 /** Filters of {@link RefoldClient.executions}`.list`. */
 export interface ExecutionListParams {
@@ -158,21 +175,21 @@ export interface RefoldClient {
     remove(slug: string, configId?: string, options?: RequestOptions): Promise<void>;
     /** Config ids of an app. */
     list(slug: string, options?: RequestOptions): Promise<{ config_id: string }[]>;
-    /** One field with its options (for dependent fields, once the parent has a value). */
-    field(
-      input: { slug: string; fieldId: string; workflowId?: string },
-      options?: RequestOptions,
-    ): Promise<ConfigField>;
-    /** Sets one field. */
-    setField(
-      input: { slug: string; fieldId: string; value: unknown },
-      options?: RequestOptions,
-    ): Promise<ConfigField>;
-    /** Options of a rule-engine field for a left-hand side column. */
+    /**
+     * One field with its options, read from the stored config (a dependent field's options follow its
+     * parent's stored value). Sends nothing but `{}`: it never writes.
+     */
+    field(input: ConfigFieldTarget, options?: RequestOptions): Promise<ConfigField>;
+    /** Stores one field's value (`undefined` is sent as `null`, which clears it). */
+    setField(input: ConfigFieldTarget & { value: unknown }, options?: RequestOptions): Promise<ConfigField>;
+    /**
+     * Operators and right-hand choices of a rule-engine field for one left-hand column, normalised from
+     * either documented answer. An answer of another shape is a `RefoldResponseError`.
+     */
     ruleOptions(
-      input: { slug: string; fieldId: string; lhs: string },
+      input: ConfigFieldTarget & { lhs: string },
       options?: RequestOptions,
-    ): Promise<Record<string, unknown> | unknown[]>;
+    ): Promise<RuleColumnOptions>;
     /** Turns one workflow on or off. */
     toggleWorkflow(
       input: { slug: string; configId: string; workflowId: string; enabled: boolean },
@@ -517,51 +534,32 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
       },
       list: (slug, opts) =>
         go('listConfigs', { slug: slugArg('configs.list', slug) }, check.configIdList, opts),
-      field: (input, opts) => {
-        const slug = slugArg('configs.field', input?.slug);
-        return go(
+      field: (input, opts) =>
+        go(
           'getConfigField',
-          { fieldId: textArg('configs.field', 'fieldId', input.fieldId) },
+          { fieldId: textArg('configs.field', 'fieldId', input?.fieldId) },
           check.configField,
           opts,
-          {
-            body: {},
-            headers: { slug },
-            query: {
-              workflow_id:
-                input.workflowId === undefined
-                  ? undefined
-                  : textArg('configs.field', 'workflowId', input.workflowId),
-            },
-          },
-        );
-      },
-      setField: (input, opts) => {
-        const slug = slugArg('configs.setField', input?.slug);
-        return go(
+          fieldCall('configs.field', input, {}),
+        ),
+      setField: (input, opts) =>
+        go(
           'setConfigField',
-          { fieldId: textArg('configs.setField', 'fieldId', input.fieldId) },
+          { fieldId: textArg('configs.setField', 'fieldId', input?.fieldId) },
           check.configField,
           opts,
-          {
-            body: { value: input.value },
-            headers: { slug },
-          },
-        );
-      },
-      ruleOptions: (input, opts) => {
-        const slug = slugArg('configs.ruleOptions', input?.slug);
-        return go(
+          fieldCall('configs.setField', input, { value: input.value === undefined ? null : input.value }),
+        ),
+      ruleOptions: (input, opts) =>
+        go(
           'ruleEngineOptions',
-          { fieldId: textArg('configs.ruleOptions', 'fieldId', input.fieldId) },
-          check.ruleOptions,
+          { fieldId: textArg('configs.ruleOptions', 'fieldId', input?.fieldId) },
+          ruleColumnOptions,
           opts,
-          {
-            body: { rule_column: { lhs: textArg('configs.ruleOptions', 'lhs', input.lhs) } },
-            headers: { slug },
-          },
-        );
-      },
+          fieldCall('configs.ruleOptions', input, {
+            rule_column: { lhs: textArg('configs.ruleOptions', 'lhs', input.lhs) },
+          }),
+        ),
       toggleWorkflow: (input, opts) => {
         const where = 'configs.toggleWorkflow';
         if (typeof input?.enabled !== 'boolean')
@@ -691,6 +689,20 @@ function textArg(where: string, name: string, value: unknown): string {
     throw new RefoldArgumentError(`${where}: ${name} must be a non-empty string; got ${describeArg(value)}.`);
   }
   return value;
+}
+
+/** The slug header, the `config_id`/`workflow_id` query and the body of a field route. */
+function fieldCall(where: string, input: ConfigFieldTarget, body: unknown) {
+  const optional = (name: string, value: string | undefined) =>
+    value === undefined ? undefined : textArg(where, name, value);
+  return {
+    body,
+    headers: { slug: slugArg(where, input.slug) },
+    query: {
+      config_id: optional('configId', input.configId),
+      workflow_id: optional('workflowId', input.workflowId),
+    },
+  };
 }
 
 function pageArg(where: string, name: string, value: number | undefined, max = Number.MAX_SAFE_INTEGER) {
@@ -910,7 +922,8 @@ async function parseBody<T, R extends RouteName>(
     // A 2xx answer without the data the route needs, that says `error`, is a failure Refold reported.
     const failure = check.reportedFailure(value);
     if (failure) {
-      const clean = (v: string | undefined) => v && blank(redact(v), call.secrets ?? []).slice(0, 500);
+      const clean = (v: string | undefined) =>
+        v && redact(blank(v.slice(0, 2 * MAX_FOREIGN_TEXT), call.secrets ?? []));
       throw new RefoldApiError({
         status: response.status,
         message: clean(failure.message) || `Refold could not complete ${call.route}.`,

@@ -5,6 +5,7 @@
 export { createRefoldClient, DEFAULT_BASE_URL, normaliseBaseUrl } from './client.js';
 export type {
   AuthValues,
+  ConfigFieldTarget,
   ExecutionListParams,
   RefoldClient,
   RefoldClientOptions,
@@ -37,6 +38,7 @@ export type * from './types.js';
 export { accountLabel, accountState, connectionOf, identifierLabel, isConnected } from './connections.js';
 export type { AccountLabel, AccountLabelOptions, AppConnection, AppConnectionState } from './connections.js';
 export { createConnectFlow, isConnecting, resolveAuth } from './connect.js';
+export type { RuleColumnOptions } from './rule-options.js';
 export type {
   AuthChoice,
   ConnectClient,

@@ -358,9 +358,3 @@ export interface LinkedAccount {
   /** Anything else Refold sends. */
   [key: string]: unknown;
 }
-
-/** Options of a rule-engine field. */
-export interface RuleOptions {
-  /** Operators and right-hand side choices, as Refold sends them. */
-  [key: string]: unknown;
-}

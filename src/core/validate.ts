@@ -378,13 +378,6 @@ export const toggledWorkflows: Checker<WorkflowToggleResult> = checker((value, p
   return { ...o, workflows: reader(o, path, warn)('workflows', listOf(workflow)) ?? [] };
 });
 
-/** Checks rule-engine options (an object or a list, as the server sends them); an `error` is a failure. */
-export const ruleOptions: Checker<Record<string, unknown> | unknown[]> = checker((value, path) => {
-  if (Array.isArray(value)) return value;
-  refuseReportedFailure(value, path);
-  return obj(value, path);
-});
-
 const workflow: Check<Workflow> = (value, path, warn) => {
   const o = obj(value, path);
   const read = reader(o, path, warn);

@@ -1,5 +1,13 @@
 import type { ExecutionListParams, WorkflowListParams } from '../core/client.js';
 
+/** Where a config field lives: its config (left out: the default config) and workflow (left out: app-level). */
+export interface ConfigFieldScope {
+  /** Config id, as given to `useConfig`. */
+  configId?: string;
+  /** Workflow id, for a workflow's field. */
+  workflowId?: string;
+}
+
 /**
  * The one factory of TanStack Query keys for Refold data. Every key starts with `['refold', scope]`, so one
  * customer's data never answers for another's, and `refoldKeys.all(scope)` reaches all of it.
@@ -19,8 +27,16 @@ export const refoldKeys = {
   /** One config of an app (`configId` null: the default config). */
   config: (scope: string, slug: string, configId?: string) =>
     ['refold', scope, 'configs', slug, configId ?? null] as const,
-  /** Options of one config field, for a given parent value. */
-  fieldOptions: (scope: string, slug: string, fieldId: string, workflowId?: string, parentValue?: unknown) =>
+  /**
+   * Options of one config field of a config (`configId` left out: the default config) and workflow, for
+   * its parent's stored value.
+   */
+  fieldOptions: (
+    scope: string,
+    slug: string,
+    fieldId: string,
+    where: ConfigFieldScope & { parentValue?: unknown } = {},
+  ) =>
     [
       'refold',
       scope,
@@ -28,11 +44,24 @@ export const refoldKeys = {
       slug,
       'field',
       fieldId,
-      { workflowId: workflowId ?? null, parentValue: parentValue ?? null },
+      {
+        configId: where.configId ?? null,
+        workflowId: where.workflowId ?? null,
+        parentValue: where.parentValue ?? null,
+      },
     ] as const,
-  /** Rule-engine options of a field for one left-hand column. */
-  ruleOptions: (scope: string, slug: string, fieldId: string, lhs: string) =>
-    ['refold', scope, 'configs', slug, 'rule', fieldId, lhs] as const,
+  /** Rule-engine options of a field of a config and workflow, for one left-hand column. */
+  ruleOptions: (scope: string, slug: string, fieldId: string, lhs: string, where: ConfigFieldScope = {}) =>
+    [
+      'refold',
+      scope,
+      'configs',
+      slug,
+      'rule',
+      fieldId,
+      lhs,
+      { configId: where.configId ?? null, workflowId: where.workflowId ?? null },
+    ] as const,
   /** Workflow pages. */
   workflows: (scope: string, params?: WorkflowListParams) =>
     params ? (['refold', scope, 'workflows', params] as const) : (['refold', scope, 'workflows'] as const),

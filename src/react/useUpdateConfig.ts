@@ -3,14 +3,18 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { RefoldApiError } from '../core/errors.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Config } from '../core/types.js';
+import { configIdToSend } from './config-id.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
 
-/** What {@link useUpdateConfig}'s `mutate` takes. */
+/**
+ * What {@link useUpdateConfig}'s `mutate` takes. Refold stores what it is given: send only the values the
+ * user changed, and leave `fields` or `workflows` out when nothing of theirs changed.
+ */
 export interface UpdateConfigInput {
-  /** Field values by field id. */
+  /** Changed field values by field id. */
   fields?: Record<string, unknown>;
-  /** Workflow toggles with their own field values. */
+  /** Workflows with changed fields: `enabled` as stored (the shape needs it), `fields` the changed ones. */
   workflows?: { id: string; enabled: boolean; fields?: Record<string, unknown> }[];
 }
 
@@ -21,8 +25,10 @@ export type UseUpdateConfigResult = UseMutationResult<Config, RefoldError, Updat
 };
 
 /**
- * Saves config fields and workflow toggles. The cached config is replaced with Refold's answer; Refold's
- * `field_errors` come back per field. The form's own values are never reset by a failed save.
+ * Saves config fields and workflow toggles. The request always names the config (`config_id`: the one
+ * given, else the loaded default config's id), so a save never lands in another config. The cached config
+ * is replaced with Refold's answer; Refold's `field_errors` come back per field. The form's own values are
+ * never reset by a failed save.
  *
  * @example
  * const save = useUpdateConfig('hubspot');
@@ -32,7 +38,12 @@ export function useUpdateConfig(slug: string, configId?: string): UseUpdateConfi
   const { client, scope, queryClient, emit } = useRefoldContext('useUpdateConfig');
   const mutation = useMutation<Config, RefoldError, UpdateConfigInput>(
     {
-      mutationFn: (input) => client.configs.update({ slug, configId, ...input }),
+      mutationFn: (input) =>
+        client.configs.update({
+          slug,
+          configId: configIdToSend(queryClient, scope, slug, configId),
+          ...input,
+        }),
       onSuccess: async (config, input) => {
         queryClient.setQueryData(refoldKeys.config(scope, slug, configId), config);
         if (!config.field_errors?.length)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefoldApiError } from '../../src/core/errors.js';
+import { RefoldApiError, RefoldResponseError } from '../../src/core/errors.js';
 import { useMockRefold } from './setup-mock.js';
 
 const env = useMockRefold();
@@ -174,31 +174,110 @@ describe('createRefoldClient against the mock Refold over HTTP', () => {
     expect(env.dataRequests().at(-1)).toMatchObject({ method: 'PUT', path: '/api/v2/f-sdk/config' });
   });
 
-  it('loads a field’s options with the slug header, and sets a field', async () => {
+  it('loads a field’s options with the slug header and an empty body, and sets a field', async () => {
     const { client } = env.client();
     const config = await client.configs.getOrCreate({ slug: 'hubspot' });
     const select = config.fields?.find((f) => f.field_type === 'select');
     expect(select).toBeDefined();
     const field = await client.configs.field({ slug: 'hubspot', fieldId: select!.id });
     expect(field.id).toBe(select!.id);
+    expect(env.dataRequests().at(-1)).toMatchObject({ method: 'POST', body: {}, query: {} });
     expect(env.dataRequests().at(-1)?.headers.slug).toBe('hubspot');
     const value = field.options?.[0]?.value;
     const set = await client.configs.setField({ slug: 'hubspot', fieldId: select!.id, value });
     expect(set.value).toEqual(value);
     expect(env.dataRequests().at(-1)).toMatchObject({ method: 'PUT', body: { value } });
+    await client.configs.setField({ slug: 'hubspot', fieldId: 'pipeline', value: undefined });
+    expect(env.dataRequests().at(-1)?.body).toEqual({ value: null });
   });
 
-  it('asks rule-engine options for a left-hand column', async () => {
+  it('scopes field options, set field and rule options with config_id and workflow_id', async () => {
+    const { client } = env.client();
+    await client.configs.getOrCreate({ slug: 'hubspot', configId: 'eu-workspace' });
+    const workflowId = '66b2e1d3f5c0000000000003';
+    const where = { slug: 'hubspot', configId: 'eu-workspace' };
+    await client.configs.setField({ ...where, fieldId: 'lifecycle_stage', workflowId, value: 'customer' });
+    const field = await client.configs.field({ ...where, fieldId: 'lifecycle_stage', workflowId });
+    expect(field.value).toBe('customer');
+    await client.configs.ruleOptions({ ...where, fieldId: 'routing_rules', lhs: 'amount' });
+    const calls = env.dataRequests().slice(-3);
+    expect(calls.map((r) => [r.method, r.query, r.headers.slug])).toEqual([
+      ['PUT', { config_id: 'eu-workspace', workflow_id: workflowId }, 'hubspot'],
+      ['POST', { config_id: 'eu-workspace', workflow_id: workflowId }, 'hubspot'],
+      ['POST', { config_id: 'eu-workspace' }, 'hubspot'],
+    ]);
+    const account = env.mock.account('customer-a');
+    expect(account.configValues('hubspot', 'eu-workspace')?.workflows[workflowId]?.fields).toEqual({
+      lifecycle_stage: 'customer',
+    });
+    expect(account.configValues('hubspot')).toBeUndefined();
+    expect(() => client.configs.field({ ...where, fieldId: 'stage', configId: ' ' })).toThrow(
+      /configId must be a non-empty string/,
+    );
+  });
+
+  it('asks rule-engine options for a left-hand column and answers operators and right-hand choices', async () => {
     const { client } = env.client();
     const config = await client.configs.getOrCreate({ slug: 'hubspot' });
-    const rule = [...(config.fields ?? []), ...(config.workflows ?? []).flatMap((w) => w.fields ?? [])].find(
-      (f) => f.field_type === 'rule_engine',
+    const rule = config.fields?.find((f) => f.field_type === 'rule_engine');
+    expect(rule?.options?.map((o) => o.value)).toEqual(['amount', 'country']);
+    const options = await client.configs.ruleOptions({ slug: 'hubspot', fieldId: rule!.id, lhs: 'amount' });
+    expect(env.dataRequests().at(-1)?.body).toEqual({ rule_column: { lhs: 'amount' } });
+    expect(options).toEqual({
+      operators: [
+        { name: 'greater than', value: 'gt' },
+        { name: 'less than', value: 'lt' },
+        { name: 'equals', value: 'eq' },
+      ],
+      rhs: { type: 'text', options: [] },
+    });
+  });
+
+  it('reads both documented rule-option answers, and an unknown answer is a RefoldResponseError', async () => {
+    const { client } = env.client();
+    const path = '/api/v2/public/config/rule-engine/routing_rules';
+    const ask = () =>
+      client.configs.ruleOptions({ slug: 'hubspot', fieldId: 'routing_rules', lhs: 'country' });
+    // The API reference's example: empty lists, and the stdout of the field's conditional code.
+    env.mock.inject(
+      { method: 'POST', path },
+      {
+        body: {
+          rule_column: {
+            rhs: { name: 'RHS', type: 'text', options: [] },
+            operator: { name: 'Operator', type: 'select', options: [] },
+          },
+          conditional_code_stdout: [],
+        },
+      },
     );
-    expect(rule).toBeDefined();
-    const lhs = String(rule!.options?.[0]?.value ?? 'email');
-    const options = await client.configs.ruleOptions({ slug: 'hubspot', fieldId: rule!.id, lhs });
-    expect(options).toBeTruthy();
-    expect(env.dataRequests().at(-1)?.body).toEqual({ rule_column: { lhs } });
+    expect(await ask()).toEqual({ operators: [], rhs: { type: 'text', options: [] } });
+    env.mock.inject(
+      { method: 'POST', path },
+      {
+        body: {
+          options: [
+            { name: 'Stage', value: 'stage' },
+            { name: 'None', value: null },
+          ],
+        },
+      },
+    );
+    expect(await ask()).toEqual({
+      operators: [],
+      rhs: {
+        type: 'select',
+        options: [
+          { name: 'Stage', value: 'stage' },
+          { name: 'None', value: null },
+        ],
+      },
+    });
+    for (const body of [{ operators: ['eq'] }, { rule_column: { rhs: {} } }, [], { rule_column: 'x' }]) {
+      env.mock.inject({ method: 'POST', path }, { body });
+      const error = await ask().catch((e: unknown) => e);
+      expect(error, JSON.stringify(body)).toBeInstanceOf(RefoldResponseError);
+    }
   });
 
   it('toggles one workflow, and a toggle on an unknown config is a 404', async () => {

@@ -15,6 +15,7 @@ import {
   useExecutions,
   useFieldOptions,
   useLinkedAccount,
+  useSetConfigField,
   useToggleWorkflow,
   useTriggerEvent,
   useUpdateConfig,
@@ -184,27 +185,27 @@ describe('config hooks', () => {
     expect(queryClient.getQueryData(refoldKeys.config('default', 'hubspot'))).toBe(before);
   });
 
-  it('useFieldOptions waits for the parent’s value, then loads the options for it', async () => {
-    const { result, rerender } = renderRefoldHook(
-      mock,
-      (pipeline: string) => ({
-        config: useConfig({ slug: 'hubspot' }),
+  it('useFieldOptions waits for the parent’s stored value, then loads the options for it', async () => {
+    const { result } = renderRefoldHook(mock, () => {
+      const config = useConfig({ slug: 'hubspot' });
+      return {
+        config,
+        setField: useSetConfigField('hubspot'),
         stage: useFieldOptions({
           slug: 'hubspot',
           fieldId: 'stage',
-          parent: { id: 'pipeline', value: pipeline },
+          parent: { id: 'pipeline', value: config.data?.fields?.find((f) => f.id === 'pipeline')?.value },
         }),
-      }),
-      { initialProps: '' },
-    );
+      };
+    });
     await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
     expect(result.current.stage.fetchStatus).toBe('idle');
     expect(sent().some((r) => r.path.includes('/config/field/stage'))).toBe(false);
-    rerender('support');
-    await waitFor(() => expect(result.current.stage.isSuccess).toBe(true));
-    expect(result.current.stage.data?.options?.map((o) => o.value)).toContain('solved');
-    rerender('sales');
+    await act(() => result.current.setField.mutateAsync({ fieldId: 'pipeline', value: 'support' }));
+    await waitFor(() => expect(result.current.stage.data?.options?.map((o) => o.value)).toContain('solved'));
+    await act(() => result.current.setField.mutateAsync({ fieldId: 'pipeline', value: 'sales' }));
     await waitFor(() => expect(result.current.stage.data?.options?.map((o) => o.value)).toContain('won'));
+    expect(sent().filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 
   it('useToggleWorkflow shows the change at once and rolls it back when Refold refuses', async () => {

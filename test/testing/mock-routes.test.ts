@@ -268,6 +268,151 @@ describe('mock Refold: configs and fields', () => {
     expect(obj(workflowField.json)).toMatchObject({ id: 'lifecycle_stage', options: expect.any(Array) });
   });
 
+  it('answers with realistic stored values: nested rules, multi-value map_v2 with mapping, null options, object labels', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const config = await hubspotConfig(token);
+    expect(field(config, 'routing_rules')['value']).toMatchObject({
+      logic: 'AND',
+      conditions: [
+        { lhs: 'country', operator: 'eq', rhs: 'US', type: 'select' },
+        { logic: 'OR', conditions: expect.any(Array) },
+      ],
+    });
+    const status = field(config, 'status_mapping');
+    expect(status).toMatchObject({
+      field_type: 'map_v2',
+      mapping: { lhs: { options: expect.any(Array) }, rhs: { options: expect.any(Array) } },
+      value: { active: ['customer', 'evangelist'], churned: ['former_customer'] },
+    });
+    expect(status).not.toHaveProperty('options');
+    expect(arr(field(config, 'field_mapping')['options'])).toContainEqual({
+      name: 'Do not sync',
+      value: null,
+    });
+    expect(field(config, 'record_prefix')['labels']).toEqual({ env: 'production' });
+    const workflow = arr(config['workflows']).find((w) => w['id'] === '66b2e1d3f5c0000000000003');
+    expect(arr(workflow?.['fields'])[0]).toMatchObject({ id: 'lifecycle_stage', value: 'lead' });
+  });
+
+  it('reaches a named config only with config_id, a workflow’s field only with workflow_id', async () => {
+    const token = env.mock.mintToken('customer-a');
+    await hubspotConfig(token);
+    await hubspotConfig(token, { config_id: 'eu-workspace' });
+    const headers = { slug: 'hubspot' };
+    const put = (query: string, value: unknown, extra: Record<string, string> = {}) =>
+      env.call(`/api/v2/public/config/field/pipeline${query}`, {
+        method: 'PUT',
+        token,
+        headers: { ...headers, ...extra },
+        body: { value },
+      });
+    expect((await put('?config_id=eu-workspace', 'sales')).status).toBe(200);
+    // A config_id header is no way in: without the query parameter the default config is written.
+    expect((await put('', 'support', { config_id: 'eu-workspace' })).status).toBe(200);
+    const account = env.mock.account('customer-a');
+    expect(account.configValues('hubspot', 'eu-workspace')?.fields['pipeline']).toBe('sales');
+    expect(account.configValues('hubspot')?.fields['pipeline']).toBe('support');
+    expect((await put('?config_id=nope', 'sales')).status).toBe(404);
+
+    const workflowId = '66b2e1d3f5c0000000000003';
+    const noWorkflow = await env.call('/api/v2/public/config/field/lifecycle_stage?config_id=eu-workspace', {
+      method: 'POST',
+      token,
+      headers,
+      body: {},
+    });
+    expect(noWorkflow.status).toBe(404);
+    const inWorkflow = await env.call(
+      `/api/v2/public/config/field/lifecycle_stage?config_id=eu-workspace&workflow_id=${workflowId}`,
+      { method: 'PUT', token, headers, body: { value: 'customer' } },
+    );
+    expect(obj(inWorkflow.json)).toMatchObject({ id: 'lifecycle_stage', value: 'customer' });
+    expect(account.configValues('hubspot', 'eu-workspace')?.workflows[workflowId]?.fields).toEqual({
+      lifecycle_stage: 'customer',
+    });
+    expect(account.configValues('hubspot')?.workflows[workflowId]?.fields).toEqual({
+      lifecycle_stage: 'lead',
+    });
+    expect(
+      account.configWrites('hubspot').map((w) => [w.route, w.config_id, w.workflow_id, w.fields]),
+    ).toEqual([
+      ['set-field', 'eu-workspace', undefined, { pipeline: 'sales' }],
+      ['set-field', 'customer-a', undefined, { pipeline: 'support' }],
+      ['set-field', 'eu-workspace', workflowId, { lifecycle_stage: 'customer' }],
+    ]);
+  });
+
+  it('merges an update per given field id and keeps every other stored value, logging each write', async () => {
+    const token = env.mock.mintToken('customer-a');
+    await hubspotConfig(token);
+    const account = env.mock.account('customer-a');
+    const before = account.configValues('hubspot')!;
+    const update = (body: Record<string, unknown>) =>
+      env.call('/api/v2/f-sdk/config', { method: 'PUT', token, body: { slug: 'hubspot', ...body } });
+    expect((await update({ config_id: 'customer-a' })).status).toBe(200);
+    expect(account.configValues('hubspot')).toEqual(before);
+    expect(account.configWrites()).toEqual([]);
+
+    await update({ fields: { notes: 'Hello', status_mapping: { trial: ['other'] } } });
+    expect(account.configValues('hubspot')).toEqual({
+      ...before,
+      fields: { ...before.fields, notes: 'Hello', status_mapping: { trial: ['other'] } },
+    });
+    expect(account.configWrites('hubspot')).toEqual([
+      {
+        route: 'update-config',
+        slug: 'hubspot',
+        config_id: 'customer-a',
+        fields: { notes: 'Hello', status_mapping: { trial: ['other'] } },
+        at: expect.any(Number),
+      },
+    ]);
+  });
+
+  it('refuses a rule-engine or mapping value of the wrong structure with a 400 and stores nothing', async () => {
+    const token = env.mock.mintToken('customer-a');
+    await hubspotConfig(token);
+    const account = env.mock.account('customer-a');
+    const before = account.configValues('hubspot');
+    const nested = {
+      logic: 'OR',
+      conditions: [
+        { lhs: 'amount', operator: 'gt', rhs: 10 },
+        { logic: 'AND', conditions: [{ lhs: 'country', operator: 'eq', rhs: 'DE', type: 'select' }] },
+      ],
+    };
+    const setRules = (value: unknown) =>
+      env.call('/api/v2/public/config/field/routing_rules', {
+        method: 'PUT',
+        token,
+        headers: { slug: 'hubspot' },
+        body: { value },
+      });
+    for (const value of [
+      { rules: [] },
+      { logic: 'XOR', conditions: [] },
+      { logic: 'AND', conditions: [{ logic: 'AND' }] },
+      { logic: 'AND', conditions: [{ lhs: '', operator: 'eq', rhs: 'x' }] },
+      { logic: 'AND', conditions: [{ lhs: 'amount', operator: 'gt', rhs: { nested: true } }] },
+      [{ lhs: 'amount', operator: 'gt', rhs: 1 }],
+    ]) {
+      const answer = await setRules(value);
+      expect(answer.status, JSON.stringify(value)).toBe(400);
+      expect(obj(answer.json)['message']).toMatch(/^Routing rules: value/);
+    }
+    const bad = await env.call('/api/v2/f-sdk/config', {
+      method: 'PUT',
+      token,
+      body: { slug: 'hubspot', fields: { notes: 'kept out', status_mapping: { active: [1] } } },
+    });
+    expect(bad.status).toBe(400);
+    expect(account.configValues('hubspot')).toEqual(before);
+    expect(account.configWrites()).toEqual([]);
+
+    expect((await setRules(nested)).status).toBe(200);
+    expect(account.configValues('hubspot')?.fields['routing_rules']).toEqual(nested);
+  });
+
   it('answers 500 “Schema not found” for an unknown slug header and 400 without one on field routes', async () => {
     const token = env.mock.mintToken('customer-a');
     const unknown = await env.call('/api/v2/public/config/field/stage', {

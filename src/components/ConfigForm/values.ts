@@ -1,68 +1,139 @@
 import type { ConfigField, FieldOption } from '../../core/types.js';
 
-/** One rule of a rule-engine field, as the form edits it. @internal */
-export interface Rule {
+/** A condition of a rule-engine value. Keys the form does not know (e.g. `type`) are kept. @internal */
+export interface RuleCondition {
   /** Left-hand column. */
-  lhs: string;
+  lhs?: unknown;
   /** Operator. */
-  operator: string;
+  operator?: unknown;
   /** Right-hand value. */
-  rhs: string;
+  rhs?: unknown;
+  [key: string]: unknown;
+}
+
+/** A group of a rule-engine value: conditions and nested groups joined with AND or OR. @internal */
+export interface RuleGroup {
+  /** How the items combine. */
+  logic: 'AND' | 'OR';
+  /** Conditions and nested groups, in order. */
+  conditions: (RuleCondition | RuleGroup)[];
+  [key: string]: unknown;
 }
 
 /**
- * A field value as the form holds it: text for inputs (JSON as its source text), a list for multi-selects,
- * label → option for maps, rows for a rule engine. @internal
+ * A field value as the form holds it: text for inputs (JSON as its source text), option keys for selects
+ * (a list for multi-selects), the stored object for maps (left key → right value or values) and the stored
+ * tree for rule engines. Maps and rule trees keep every part the form does not edit as it was. @internal
  */
-export type FormValue = string | string[] | Record<string, string> | Rule[];
+export type FormValue = string | string[] | Record<string, unknown> | RuleGroup;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string =>
-  value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);
+type Scalar = string | number | boolean | null;
+const isScalar = (value: unknown): value is Scalar =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
-function readRules(value: unknown): Rule[] {
-  const list = Array.isArray(value) ? value : isRecord(value) ? value['rules'] : undefined;
-  if (!Array.isArray(list)) return [];
-  return list.filter(isRecord).map((rule) => ({
-    lhs: text(rule['lhs']),
-    operator: text(rule['operator']),
-    rhs: text(rule['rhs']),
-  }));
+/** The option key of a `null` value, so that a `null` option can be chosen in a `<select>`. @internal */
+export const NULL_KEY = 'refold:null';
+
+/** The `<option value>` of an option's value. @internal */
+export function optionKey(value: unknown): string {
+  return value === null ? NULL_KEY : value === undefined ? '' : String(value);
 }
 
-/** The form value of a field's stored value. @internal */
-export function toFormValue(field: ConfigField): FormValue {
-  const { value } = field;
-  switch (field.field_type) {
-    case 'select':
-      if (field.multiple) return (Array.isArray(value) ? value : value == null ? [] : [value]).map(text);
-      return Array.isArray(value) ? text(value[0]) : text(value);
-    case 'map':
-    case 'map_v2': {
-      const out: Record<string, string> = {};
-      if (isRecord(value)) {
-        for (const [label, target] of Object.entries(value)) {
-          const one = Array.isArray(target) ? target[0] : target;
-          if (one !== undefined && one !== null && one !== '') out[label] = text(one);
-        }
-      }
-      return out;
-    }
-    case 'rule_engine':
-      return readRules(value);
+/** The option value (with its type) of a `<option value>`; a key no option has stays a string. @internal */
+export function optionValue(options: readonly FieldOption[] | undefined, key: string): unknown {
+  const found = options?.find((option) => optionKey(option.value) === key);
+  return found ? found.value : key === NULL_KEY ? null : key;
+}
+
+/** True for a rule-engine group: `{ logic, conditions }`. @internal */
+export function isRuleGroup(item: unknown): item is RuleGroup {
+  return isRecord(item) && 'conditions' in item;
+}
+
+function readRuleGroup(value: unknown): RuleGroup | undefined {
+  if (
+    !isRecord(value) ||
+    (value.logic !== 'AND' && value.logic !== 'OR') ||
+    !Array.isArray(value.conditions)
+  ) {
+    return undefined;
+  }
+  const fine = value.conditions.every((item) =>
+    isRuleGroup(item)
+      ? readRuleGroup(item) !== undefined
+      : isRecord(item) &&
+        [item.lhs, item.operator, item.rhs].every((part) => part === undefined || isScalar(part)),
+  );
+  return fine ? (value as RuleGroup) : undefined;
+}
+
+const isMapRow = (row: unknown) => isScalar(row) || (Array.isArray(row) && row.every(isScalar));
+
+/** Field types whose value is never shown, even read-only. */
+const SECRET_TYPE = /password|secret|token|api[_-]?key/i;
+
+/** True for a field whose value must never be shown. @internal */
+export function isSecretField(field: ConfigField): boolean {
+  return SECRET_TYPE.test(field.field_type);
+}
+
+const TEXT_TYPES = new Set(['text', 'number', 'email', 'url', 'date', 'textarea']);
+
+/**
+ * The form value of a value of `field` (pass `field.value` for the stored one), or `undefined` when the
+ * form cannot edit it:
+ * an unknown field type, or a value of a shape the field's editor does not understand (an object in a text
+ * field, a list of several values in a single select …). Such values are shown read-only and never sent.
+ * @internal
+ */
+export function toFormValue(field: ConfigField, value: unknown): FormValue | undefined {
+  const type = field.field_type;
+  const empty = value === undefined || value === null;
+  if (TEXT_TYPES.has(type)) {
+    if (empty) return '';
+    if (!isScalar(value)) return undefined;
+    return type === 'date' ? String(value).slice(0, 10) : String(value);
+  }
+  switch (type) {
     case 'json':
-      return typeof value === 'string' || value === undefined ? text(value) : JSON.stringify(value, null, 2);
-    case 'date':
-      return text(value).slice(0, 10);
+      return empty ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    case 'select': {
+      const nullChosen = value === null && field.options?.some((o) => o.value === null) === true;
+      if (field.multiple) {
+        if (value === undefined || (value === null && !nullChosen)) return [];
+        const list = Array.isArray(value) ? value : [value];
+        return list.every(isScalar) ? list.map(optionKey) : undefined;
+      }
+      if (nullChosen) return NULL_KEY;
+      if (empty) return '';
+      if (Array.isArray(value)) {
+        // One value in a list reads as that value; several can't be shown by a single select.
+        return value.length <= 1 && value.every(isScalar) ? optionKey(value[0]) : undefined;
+      }
+      return isScalar(value) ? optionKey(value) : undefined;
+    }
+    case 'map':
+    case 'map_v2':
+      if (empty) return {};
+      return isRecord(value) && Object.values(value).every(isMapRow) ? value : undefined;
+    case 'rule_engine':
+      return empty ? { logic: 'AND', conditions: [] } : readRuleGroup(value);
     default:
-      return text(value);
+      return undefined;
   }
 }
 
-function optionValue(options: readonly FieldOption[] | undefined, chosen: string): unknown {
-  return options?.find((option) => String(option.value) === chosen)?.value ?? chosen;
+/** Conditions without a left-hand column (added, never filled) are left out, at every depth. */
+function pruneRules(group: RuleGroup): RuleGroup {
+  return {
+    ...group,
+    conditions: group.conditions.flatMap((item): (RuleCondition | RuleGroup)[] =>
+      isRuleGroup(item) ? [pruneRules(item)] : item.lhs === '' || item.lhs === undefined ? [] : [item],
+    ),
+  };
 }
 
 /** The value sent to Refold for a form value (options keep their type; numbers become numbers). @internal */
@@ -73,10 +144,10 @@ export function toWireValue(field: ConfigField, value: FormValue, options = fiel
       return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : value;
     }
     case 'select':
-      if (Array.isArray(value)) return value.map((item) => optionValue(options, String(item)));
+      if (Array.isArray(value)) return value.map((key) => optionValue(options, key));
       return value === '' ? '' : optionValue(options, String(value));
     case 'rule_engine':
-      return { rules: (value as Rule[]).filter((rule) => rule.lhs !== '') };
+      return pruneRules(value as RuleGroup);
     case 'json':
       return typeof field.value === 'object' && field.value !== null && typeof value === 'string'
         ? value.trim() === ''
@@ -102,7 +173,7 @@ export function jsonProblem(source: string): { line: number; column: number } | 
   }
 }
 
-/** Deep equality of two form values. @internal */
+/** Deep equality of two values (key order ignored). @internal */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -115,9 +186,42 @@ export function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-/** True when a form value holds nothing. @internal */
-export function isEmptyValue(value: FormValue | undefined): boolean {
-  if (value === undefined || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === 'object' && Object.keys(value).length === 0;
+/** The options a side of a `map_v2` `mapping` offers: a list of options, or an object with `options`. */
+function mappingSide(mapping: unknown, side: 'lhs' | 'rhs'): FieldOption[] | undefined {
+  const part = isRecord(mapping) ? mapping[side] : undefined;
+  const list = Array.isArray(part) ? part : isRecord(part) ? part.options : undefined;
+  return Array.isArray(list)
+    ? list.filter((o): o is FieldOption => isRecord(o) && isScalar(o.value))
+    : undefined;
+}
+
+/**
+ * What a map field maps: its left-hand rows (from `mapping.lhs`, else `labels` given as a list, plus any
+ * stored key no label names) and right-hand choices (from `mapping.rhs`, else `options`). A row takes
+ * several values on a `map_v2` field, a field or label marked `multiple`, or a row stored as a list.
+ * @internal
+ */
+export function mapRows(
+  field: ConfigField,
+  value: Record<string, unknown>,
+  options: readonly FieldOption[] | undefined,
+): { rows: { key: string; name: string; multiple: boolean }[]; targets: readonly FieldOption[] } {
+  const labels = mappingSide(field.mapping, 'lhs') ?? (Array.isArray(field.labels) ? field.labels : []);
+  const rows = labels
+    .filter((label) => label.value !== null)
+    .map((label) => ({
+      key: String(label.value),
+      name: label.name ?? String(label.value),
+      multiple:
+        field.field_type === 'map_v2' ||
+        field.multiple === true ||
+        (label as { multiple?: unknown }).multiple === true ||
+        Array.isArray(value[String(label.value)]),
+    }));
+  for (const key of Object.keys(value)) {
+    if (!rows.some((row) => row.key === key)) {
+      rows.push({ key, name: key, multiple: field.field_type === 'map_v2' || Array.isArray(value[key]) });
+    }
+  }
+  return { rows, targets: mappingSide(field.mapping, 'rhs') ?? options ?? [] };
 }

@@ -1,11 +1,21 @@
 /**
  * Configs of the mock: stored values per (account, app, config id), their wire shape, and the validation of
- * updates (invalid values come back as `field_errors`).
+ * writes. A value of the wrong structure (a rule-engine value without `logic`/`conditions`, a map whose
+ * values are not strings or lists of strings) is refused with a 400, as a strict server would; a value that
+ * is well formed but wrong (not an option, not an email …) comes back as a `field_error`.
  *
  * @module
  */
 import { isRecord } from './http.js';
-import type { MockConfigField, MockConfigTemplate, MockOption, MockWorkflow } from './types.js';
+import type {
+  MockConfigField,
+  MockConfigOption,
+  MockConfigTemplate,
+  MockConfigValues,
+  MockMappingSide,
+  MockOption,
+  MockWorkflow,
+} from './types.js';
 
 /** Stored state of one workflow inside a config. */
 export interface WorkflowState {
@@ -84,11 +94,16 @@ export function workflowState(config: ConfigState, workflow: MockWorkflow): Work
   return state;
 }
 
+function sideOptions(side: MockMappingSide | undefined): MockConfigOption[] | undefined {
+  return side === undefined ? undefined : Array.isArray(side) ? side : side.options;
+}
+
 /** Options of a field given a lookup of the current values: a dependent field has none until its parent has a value. */
 export function resolveOptions(
   field: MockConfigField,
   lookup: (id: string) => unknown,
-): MockOption[] | undefined {
+): MockConfigOption[] | undefined {
+  if (field.mapping !== undefined) return sideOptions(field.mapping.rhs) ?? field.options;
   if (field.field_type === 'rule_engine') {
     return field.ruleColumns?.map((column) => ({ name: column.name, value: column.value })) ?? field.options;
   }
@@ -123,7 +138,8 @@ export function renderField(
   const isMap = field.field_type === 'map' || field.field_type === 'map_v2';
   const fieldLabels = isMap && labels !== undefined && labels.length > 0 ? labels : field.labels;
   if (fieldLabels !== undefined) out['labels'] = structuredClone(fieldLabels);
-  if (withOptions) {
+  if (field.mapping !== undefined) out['mapping'] = structuredClone(field.mapping);
+  if (withOptions && field.mapping === undefined) {
     const options = resolveOptions(field, lookup);
     if (options !== undefined) out['options'] = structuredClone(options);
   }
@@ -174,6 +190,19 @@ export function renderConfig(
   return out;
 }
 
+/** The values a config stores, as plain objects (a copy). */
+export function configValues(config: ConfigState, context: ConfigContext): MockConfigValues {
+  const workflows: MockConfigValues['workflows'] = {};
+  for (const workflow of context.workflows) {
+    const state = workflowState(config, workflow);
+    workflows[workflow._id] = {
+      enabled: state.enabled,
+      fields: structuredClone(Object.fromEntries(state.values)),
+    };
+  }
+  return { fields: structuredClone(Object.fromEntries(config.values)), workflows };
+}
+
 /** Result of validating one value. */
 export type ValueCheck = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -201,7 +230,7 @@ function isHttpUrl(value: string): boolean {
 export function validateConfigValue(
   field: MockConfigField,
   value: unknown,
-  options: MockOption[] | undefined,
+  options: MockConfigOption[] | undefined,
 ): ValueCheck {
   if (isEmpty(value)) {
     return field.required === true
@@ -267,41 +296,91 @@ export function validateConfigValue(
     }
     case 'map':
     case 'map_v2': {
-      if (!isRecord(value)) return { ok: false, message: `${field.name} must map each label to an option` };
-      const labels =
-        field.labels === undefined ? undefined : new Set(field.labels.map((label) => label.value));
-      for (const [key, target] of Object.entries(value)) {
-        if (labels !== undefined && labels.size > 0 && !labels.has(key) && field.field_type === 'map') {
+      // The structure was checked by `shapeProblem`: rows are strings, lists of strings, or null.
+      const rows = leftValues(field);
+      for (const [key, target] of Object.entries(value as Record<string, unknown>)) {
+        if (rows !== undefined && !rows.has(key)) {
           return { ok: false, message: `${field.name}: "${key}" is not a label of this mapping` };
         }
-        const targets = Array.isArray(target) ? target : [target];
-        for (const item of targets) {
-          if (item === null || item === '') continue;
-          if (typeof item !== 'string' || (allowed !== undefined && !allowed.has(item))) {
-            return { ok: false, message: `${field.name}: "${String(item)}" is not one of the options` };
-          }
+        for (const item of Array.isArray(target) ? target : [target]) {
+          if (item === null || item === '' || allowed === undefined || allowed.has(item as string)) continue;
+          return { ok: false, message: `${field.name}: "${String(item)}" is not one of the options` };
         }
       }
       return { ok: true, value };
     }
-    case 'rule_engine':
-      return typeof value === 'object'
-        ? { ok: true, value }
-        : { ok: false, message: `${field.name} must be a rule set` };
     default:
       return { ok: true, value };
   }
 }
 
-/** Apply `{ [fieldId]: value }` to a set of fields, parents before dependants. Answers the errors. */
+/** The left-hand keys a map field accepts, or `undefined` when any key goes (dynamic labels). */
+function leftValues(field: MockConfigField): Set<string | null> | undefined {
+  const side = sideOptions(field.mapping?.lhs);
+  if (side !== undefined) return new Set(side.map((option) => option.value));
+  if (field.field_type === 'map' && Array.isArray(field.labels) && field.labels.length > 0) {
+    return new Set(field.labels.map((label) => label.value));
+  }
+  return undefined;
+}
+
+function ruleProblem(value: unknown, path: string): string | undefined {
+  if (!isRecord(value)) return `${path} must be an object { logic, conditions }`;
+  if (value['logic'] !== 'AND' && value['logic'] !== 'OR') return `${path}.logic must be "AND" or "OR"`;
+  const conditions = value['conditions'];
+  if (!Array.isArray(conditions)) return `${path}.conditions must be an array`;
+  for (const [index, item] of conditions.entries()) {
+    const at = `${path}.conditions[${index}]`;
+    if (isRecord(item) && ('conditions' in item || 'logic' in item)) {
+      const problem = ruleProblem(item, at);
+      if (problem !== undefined) return problem;
+      continue;
+    }
+    if (!isRecord(item))
+      return `${at} must be a condition { lhs, operator, rhs } or a group { logic, conditions }`;
+    if (typeof item['lhs'] !== 'string' || item['lhs'] === '') return `${at}.lhs must be a non-empty string`;
+    if (typeof item['operator'] !== 'string' || item['operator'] === '') {
+      return `${at}.operator must be a non-empty string`;
+    }
+    const rhs = item['rhs'];
+    const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+    if (!(scalar(rhs) || (Array.isArray(rhs) && rhs.every(scalar)))) {
+      return `${at}.rhs must be a string, number, boolean, null or a list of them`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the structure of a value (a 400 for a strict server), or `undefined`. Rule engines
+ * take `{ logic: 'AND' | 'OR', conditions: [{ lhs, operator, rhs } | { logic, conditions }] }`, nested;
+ * maps an object whose values are strings, lists of strings, or null. Empty values (which clear) pass.
+ */
+export function shapeProblem(field: MockConfigField, value: unknown): string | undefined {
+  if (isEmpty(value)) return undefined;
+  if (field.field_type === 'rule_engine') {
+    const problem = ruleProblem(value, 'value');
+    return problem === undefined ? undefined : `${field.name}: ${problem}`;
+  }
+  if (field.field_type === 'map' || field.field_type === 'map_v2') {
+    const row = (v: unknown) => v === null || typeof v === 'string';
+    const fine =
+      isRecord(value) && Object.values(value).every((v) => row(v) || (Array.isArray(v) && v.every(row)));
+    return fine ? undefined : `${field.name}: a mapping must be an object of strings or lists of strings`;
+  }
+  return undefined;
+}
+
+/** Apply `{ [fieldId]: value }` to a set of fields, parents before dependants: the errors, and what was stored. */
 export function applyFieldValues(
   fields: readonly MockConfigField[],
   input: Record<string, unknown>,
   target: Map<string, unknown>,
   lookup: (id: string) => unknown,
   workflowId?: string,
-): FieldError[] {
+): { errors: FieldError[]; stored: Record<string, unknown> } {
   const errors: FieldError[] = [];
+  const stored: Record<string, unknown> = {};
   const entries = Object.entries(input);
   const byId = new Map(fields.map((field) => [field.id, field]));
   // Parents first, so that a dependent field is checked against its parent's new value.
@@ -322,6 +401,7 @@ export function applyFieldValues(
     }
     if (check.value === undefined) target.delete(id);
     else target.set(id, check.value);
+    stored[id] = check.value === undefined ? null : structuredClone(check.value);
   }
-  return errors;
+  return { errors, stored };
 }

@@ -9,6 +9,7 @@ import type {
   MockAuthField,
   MockAuthOption,
   MockConfigField,
+  MockConfigOption,
   MockConfigTemplate,
   MockExecution,
   MockExecutionNode,
@@ -439,9 +440,14 @@ export const mockApps: readonly MockApp[] = [
   },
 ];
 
+/** A choice whose value is `null`, as real config fields offer ("none"). */
+const none = (name: string): MockConfigOption => ({ name, value: null });
+
 /**
  * The default app-level config template of an app: one field of every config field type, a hidden field,
- * a required select, a multi-select and a dependent select (`stage` depends on `pipeline`).
+ * a required select, a multi-select and a dependent select (`stage` depends on `pipeline`). Stored values
+ * look like real ones: a nested rule-engine value, a `map_v2` field with `mapping` and several values per
+ * key, a map whose choices include a `null` value, and `labels` given as an object of metadata.
  */
 export function defaultConfigTemplate(app: Pick<MockApp, 'name' | 'slug'>): MockConfigTemplate {
   const fields: MockConfigField[] = [
@@ -508,7 +514,13 @@ export function defaultConfigTemplate(app: Pick<MockApp, 'name' | 'slug'>): Mock
       placeholder: 'https://example.com/hooks/refold',
     },
     { id: 'sync_start_date', name: 'Sync records created after', field_type: 'date' },
-    { id: 'record_prefix', name: 'Record name prefix', field_type: 'text', placeholder: 'ACME-' },
+    {
+      id: 'record_prefix',
+      name: 'Record name prefix',
+      field_type: 'text',
+      placeholder: 'ACME-',
+      labels: { env: 'production' },
+    },
     { id: 'notes', name: 'Notes for your team', field_type: 'textarea' },
     {
       id: 'custom_payload',
@@ -527,18 +539,32 @@ export function defaultConfigTemplate(app: Pick<MockApp, 'name' | 'slug'>): Mock
         opt('firstname', `${app.name} first name`),
         opt('lastname', `${app.name} last name`),
         opt('company_name', `${app.name} company`),
+        none('Do not sync'),
       ],
+      value: { email: 'email', company: 'company_name' },
     },
     {
       id: 'status_mapping',
       name: 'Status mapping',
       field_type: 'map_v2',
-      labels: [opt('active', 'Active'), opt('churned', 'Churned')],
-      options: [
-        opt('customer', 'Customer'),
-        opt('former_customer', 'Former customer'),
-        opt('other', 'Other'),
-      ],
+      mapping: {
+        lhs: {
+          name: 'Your customer status',
+          type: 'select',
+          options: [opt('active', 'Active'), opt('trial', 'Trial'), opt('churned', 'Churned')],
+        },
+        rhs: {
+          name: `${app.name} lifecycle stage`,
+          type: 'select',
+          options: [
+            opt('customer', 'Customer'),
+            opt('evangelist', 'Evangelist'),
+            opt('former_customer', 'Former customer'),
+            opt('other', 'Other'),
+          ],
+        },
+      },
+      value: { active: ['customer', 'evangelist'], churned: ['former_customer'] },
     },
     {
       id: 'routing_rules',
@@ -561,6 +587,19 @@ export function defaultConfigTemplate(app: Pick<MockApp, 'name' | 'slug'>): Mock
           operators: [opt('eq', 'is'), opt('neq', 'is not')],
         },
       ],
+      value: {
+        logic: 'AND',
+        conditions: [
+          { lhs: 'country', operator: 'eq', rhs: 'US', type: 'select' },
+          {
+            logic: 'OR',
+            conditions: [
+              { lhs: 'amount', operator: 'gt', rhs: '5000', type: 'text' },
+              { lhs: 'country', operator: 'neq', rhs: 'DE', type: 'select' },
+            ],
+          },
+        ],
+      },
     },
     {
       id: 'external_ref',
@@ -621,7 +660,8 @@ export const mockWorkflows: readonly MockWorkflow[] = [
         id: 'lifecycle_stage',
         name: 'Lifecycle stage',
         field_type: 'select',
-        options: [opt('lead', 'Lead'), opt('customer', 'Customer')],
+        value: 'lead',
+        options: [opt('lead', 'Lead'), opt('customer', 'Customer'), none('Keep the current stage')],
       },
     ],
   },

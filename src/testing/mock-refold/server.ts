@@ -9,11 +9,13 @@
  */
 import {
   applyFieldValues,
+  configValues,
   createConfigState,
   lookupIn,
   renderConfig,
   renderField,
   resolveOptions,
+  shapeProblem,
   validateConfigValue,
   workflowState,
   type ConfigContext,
@@ -70,6 +72,7 @@ import type {
   MockAuthType,
   MockConfigField,
   MockConfigTemplate,
+  MockConfigWrite,
   MockConnectOptions,
   MockConnection,
   MockConnectionStatus,
@@ -111,6 +114,8 @@ interface AccountState {
   createdAt: string;
   connections: Map<string, ConnectionRecord[]>;
   configs: Map<string, Map<string, ConfigState>>;
+  /** Every write to a config's stored state, oldest first. */
+  configWrites: MockConfigWrite[];
   executions: ExecutionRecord[] | undefined;
   events: MockTriggeredEvent[];
   rejectNext: Map<string, string>;
@@ -447,6 +452,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
         createdAt: new Date(now()).toISOString(),
         connections: new Map(),
         configs: new Map(),
+        configWrites: [],
         executions: undefined,
         events: [],
         rejectNext: new Map(),
@@ -761,12 +767,34 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     return app;
   }
 
-  function fieldConfigId(context: RequestContext): string {
-    return context.query.get('config_id') ?? context.headers['config_id'] ?? context.account.id;
+  /**
+   * The config a field route acts on: the one named by the `config_id` query parameter (404 when there is no
+   * such config), else the default config, exactly as Refold does. No header and no other fallback.
+   */
+  function fieldConfig(context: RequestContext, app: MockApp): ConfigState {
+    const configId = context.query.get('config_id');
+    if (configId === null || configId === '' || configId === context.account.id) {
+      return getOrCreateConfig(context.account, app, context.account.id);
+    }
+    return existingConfig(context.account, app.slug, configId);
+  }
+
+  function logWrite(
+    context: RequestContext,
+    write: Omit<MockConfigWrite, 'at' | 'workflow_id'> & { workflow_id?: string | undefined },
+  ): void {
+    const { workflow_id, ...rest } = write;
+    context.account.configWrites.push({
+      ...rest,
+      ...(workflow_id === undefined ? {} : { workflow_id }),
+      at: now(),
+    });
   }
 
   interface FieldTarget {
     config: ConfigState;
+    /** Set for a workflow's field (reached only with `workflow_id`). */
+    workflowId?: string;
     field: MockConfigField;
     values: Map<string, unknown>;
     lookup: (id: string) => unknown;
@@ -775,7 +803,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
   function fieldTarget(context: RequestContext, app: MockApp): FieldTarget {
     const fieldId = context.params['fieldId'] ?? '';
     const configContextValue = configContext(app);
-    const config = getOrCreateConfig(context.account, app, fieldConfigId(context));
+    const config = fieldConfig(context, app);
     const workflowId = context.query.get('workflow_id');
     if (workflowId !== null && workflowId !== '') {
       const workflow = configContextValue.workflows.find((candidate) => candidate._id === workflowId);
@@ -783,7 +811,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       const state = workflowState(config, workflow);
       const field = workflow.fields?.find((candidate) => candidate.id === fieldId);
       if (field === undefined) throw notFound(`Field not found: ${fieldId}`);
-      return { config, field, values: state.values, lookup: lookupIn(config, state) };
+      return { config, workflowId, field, values: state.values, lookup: lookupIn(config, state) };
     }
     const field = configContextValue.template.fields.find((candidate) => candidate.id === fieldId);
     if (field === undefined) throw notFound(`Field not found: ${fieldId}`);
@@ -913,6 +941,11 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     return json(200, renderConfig(config, configContext(app), withOptions(context)));
   });
 
+  /**
+   * Updates a config, merging per given field id: a field the body does not name keeps its stored value
+   * (so does a workflow the body does not list). A value of the wrong structure answers 400 and nothing is
+   * stored; a well-formed but invalid value comes back in `field_errors` while the others are stored.
+   */
   route('PUT', '/api/v2/f-sdk/config', 'bearer', (context) => {
     const body = requireObject(context);
     const slug = body['slug'];
@@ -922,8 +955,10 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (configId !== undefined && (typeof configId !== 'string' || configId === '')) {
       throw badRequest('config_id must be a non-empty string');
     }
-    const fields = body['fields'] ?? {};
-    if (!isRecord(fields)) throw badRequest('fields must be an object of { [fieldId]: value }');
+    const fields = body['fields'];
+    if (fields !== undefined && !isRecord(fields)) {
+      throw badRequest('fields must be an object of { [fieldId]: value }');
+    }
     const workflowInput = body['workflows'] ?? [];
     if (!Array.isArray(workflowInput)) throw badRequest('workflows must be an array');
     const contextValue = configContext(app);
@@ -938,25 +973,47 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       if (!isRecord(workflowFields)) throw badRequest('workflow fields must be an object');
       return { workflow, enabled: entry['enabled'], fields: workflowFields };
     });
+    const checkShapes = (template: readonly MockConfigField[], values: Record<string, unknown>) => {
+      for (const [id, value] of Object.entries(values)) {
+        const field = template.find((candidate) => candidate.id === id);
+        const problem = field === undefined ? undefined : shapeProblem(field, value);
+        if (problem !== undefined) throw badRequest(problem, 'INVALID_FIELD_VALUE');
+      }
+    };
+    checkShapes(contextValue.template.fields, fields ?? {});
+    for (const update of updates) checkShapes(update.workflow.fields ?? [], update.fields);
+
     const config = getOrCreateConfig(context.account, app, configId ?? context.account.id);
-    const errors: FieldError[] = applyFieldValues(
-      contextValue.template.fields,
-      fields,
-      config.values,
-      lookupIn(config),
-    );
+    const errors: FieldError[] = [];
+    if (fields !== undefined) {
+      const applied = applyFieldValues(contextValue.template.fields, fields, config.values, lookupIn(config));
+      errors.push(...applied.errors);
+      logWrite(context, {
+        route: 'update-config',
+        slug: app.slug,
+        config_id: config.config_id,
+        fields: applied.stored,
+      });
+    }
     for (const update of updates) {
       const state = workflowState(config, update.workflow);
       if (typeof update.enabled === 'boolean') state.enabled = update.enabled;
-      errors.push(
-        ...applyFieldValues(
-          update.workflow.fields ?? [],
-          update.fields,
-          state.values,
-          lookupIn(config, state),
-          update.workflow._id,
-        ),
+      const applied = applyFieldValues(
+        update.workflow.fields ?? [],
+        update.fields,
+        state.values,
+        lookupIn(config, state),
+        update.workflow._id,
       );
+      errors.push(...applied.errors);
+      logWrite(context, {
+        route: 'update-config',
+        slug: app.slug,
+        config_id: config.config_id,
+        workflow_id: update.workflow._id,
+        fields: applied.stored,
+        ...(typeof update.enabled === 'boolean' && { enabled: update.enabled }),
+      });
     }
     return json(200, renderConfig(config, contextValue, withOptions(context), errors));
   });
@@ -1013,6 +1070,8 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (!('value' in body)) throw badRequest('value is required');
     const app = schemaApp(context);
     const target = fieldTarget(context, app);
+    const problem = shapeProblem(target.field, body['value']);
+    if (problem !== undefined) throw badRequest(problem, 'INVALID_FIELD_VALUE');
     const check = validateConfigValue(
       target.field,
       body['value'],
@@ -1021,6 +1080,13 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     if (!check.ok) throw badRequest(check.message, 'INVALID_FIELD_VALUE');
     if (check.value === undefined) target.values.delete(target.field.id);
     else target.values.set(target.field.id, check.value);
+    logWrite(context, {
+      route: 'set-field',
+      slug: app.slug,
+      config_id: target.config.config_id,
+      workflow_id: target.workflowId,
+      fields: { [target.field.id]: check.value === undefined ? null : structuredClone(check.value) },
+    });
     return json(200, renderTarget(target, context));
   });
 
@@ -1056,6 +1122,14 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     );
     if (workflow === undefined) throw notFound(`Workflow not found: ${context.params['workflowId'] ?? ''}`);
     workflowState(config, workflow).enabled = body['enabled'];
+    logWrite(context, {
+      route: 'toggle-workflow',
+      slug: app.slug,
+      config_id: config.config_id,
+      workflow_id: workflow._id,
+      fields: {},
+      enabled: body['enabled'],
+    });
     // As documented: each workflow's id and state, without names or fields.
     return json(200, {
       workflows: contextValue.workflows.map((candidate) => ({
@@ -1394,6 +1468,7 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     createdAt: '',
     connections: new Map(),
     configs: new Map(),
+    configWrites: [],
     executions: [],
     events: [],
     rejectNext: new Map(),
@@ -1562,6 +1637,13 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     settleAutoOAuth();
     const state = (): AccountState => ensureAccount(linkedAccountId);
     state();
+    const storedConfig = (slug: string, configId: string | undefined) => {
+      const app = findApp(slug);
+      const config = state()
+        .configs.get(slug)
+        ?.get(configId ?? linkedAccountId);
+      return app === undefined || config === undefined ? undefined : { config, context: configContext(app) };
+    };
     return {
       linkedAccountId,
       connections: (slug) => {
@@ -1611,14 +1693,15 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
       },
       configIds: (slug) => [...(state().configs.get(slug)?.keys() ?? [])],
       config: (slug, configId) => {
-        const app = findApp(slug);
-        const config = state()
-          .configs.get(slug)
-          ?.get(configId ?? linkedAccountId);
-        return app === undefined || config === undefined
-          ? undefined
-          : renderConfig(config, configContext(app), true);
+        const found = storedConfig(slug, configId);
+        return found && renderConfig(found.config, found.context, true);
       },
+      configValues: (slug, configId) => {
+        const found = storedConfig(slug, configId);
+        return found && configValues(found.config, found.context);
+      },
+      configWrites: (slug) =>
+        structuredClone(state().configWrites.filter((write) => slug === undefined || write.slug === slug)),
       executions: () =>
         executionsOf(state())
           .map((record) => structuredClone(record.doc))

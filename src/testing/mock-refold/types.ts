@@ -124,7 +124,10 @@ export interface MockApp {
   mock?: MockAppBehaviour;
 }
 
-/** Field types of a config field, as listed in `refold-api.md`. */
+/**
+ * Field types of a config field, as listed in `refold-api.md`; any other string is a type a client may not
+ * know (stored and sent back as it is, unchecked).
+ */
 export type MockConfigFieldType =
   | 'text'
   | 'number'
@@ -136,7 +139,20 @@ export type MockConfigFieldType =
   | 'select'
   | 'map'
   | 'map_v2'
-  | 'rule_engine';
+  | 'rule_engine'
+  | (string & {});
+
+/** A choice of a config field: `value` is stored and sent back; `null` is a real choice ("none"). */
+export interface MockConfigOption {
+  /** Human-readable label. */
+  name?: string;
+  /** Value stored and sent back. */
+  value: string | null;
+}
+
+/** One side of a `map_v2` field's `mapping`: a list of choices, or an object holding them in `options`. */
+export type MockMappingSide =
+  MockConfigOption[] | { name?: string; type?: string; options: MockConfigOption[] };
 
 /** One left-hand column of a rule-engine field and what the rule-engine route answers for it. */
 export interface MockRuleColumn {
@@ -171,13 +187,15 @@ export interface MockConfigField {
   /** Help text. */
   help_text?: string;
   /** Static choices (select, map targets, rule-engine left-hand columns are derived from `ruleColumns`). */
-  options?: MockOption[];
+  options?: MockConfigOption[];
   /** Id of the field this one depends on: no options until the parent has a value. */
   parent?: string;
   /** Options of a dependent field, by the parent's value. */
-  optionsByParent?: Record<string, MockOption[]>;
-  /** Left-hand labels of a map field. */
-  labels?: MockOption[];
+  optionsByParent?: Record<string, MockConfigOption[]>;
+  /** Left-hand labels of a map field, or (an object) labels as metadata, as the API reference shows them. */
+  labels?: MockOption[] | Record<string, string>;
+  /** For a `map_v2` field: the choices to map from (`lhs`) and to (`rhs`). */
+  mapping?: { lhs: MockMappingSide; rhs: MockMappingSide };
   /** Columns of a rule-engine field. */
   ruleColumns?: MockRuleColumn[];
 }
@@ -389,6 +407,32 @@ export interface MockTriggeredEvent {
   at: number;
 }
 
+/** The values a config stores: "nothing else changed" is a comparison of two of these. */
+export interface MockConfigValues {
+  /** App-level values by field id. */
+  fields: Record<string, unknown>;
+  /** Per workflow id: its switch and its values by field id. */
+  workflows: Record<string, { enabled: boolean; fields: Record<string, unknown> }>;
+}
+
+/** One write to a config's stored state, as the mock applied it. */
+export interface MockConfigWrite {
+  /** The route: `PUT /api/v2/f-sdk/config`, the set-field route, or the workflow toggle. */
+  route: 'update-config' | 'set-field' | 'toggle-workflow';
+  /** App slug. */
+  slug: string;
+  /** Config written. */
+  config_id: string;
+  /** Workflow written, for workflow values and switches. */
+  workflow_id?: string;
+  /** Values stored by this write, by field id (`null`: cleared); values refused with a field error are left out. */
+  fields: Record<string, unknown>;
+  /** The workflow's switch, when the write set it. */
+  enabled?: boolean;
+  /** Time (ms, the mock's clock). */
+  at: number;
+}
+
 /** Test-side view of one linked account: inspect and change its state directly. */
 export interface MockAccount {
   /** The linked account id. */
@@ -409,6 +453,10 @@ export interface MockAccount {
   configIds(slug: string): string[];
   /** A config as the API would send it, or `undefined`. */
   config(slug: string, configId?: string): Record<string, unknown> | undefined;
+  /** The values a config stores (a copy), or `undefined` when it does not exist. */
+  configValues(slug: string, configId?: string): MockConfigValues | undefined;
+  /** Every write to this account's configs (of one app, when `slug` is given), oldest first (copies). */
+  configWrites(slug?: string): MockConfigWrite[];
   /** Executions of this account, newest first (copies; icons as stored). */
   executions(): MockExecution[];
   /** Replace this account's executions. */

@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Config } from '../core/types.js';
+import { refoldKeys } from './keys.js';
+
+/**
+ * The `config_id` a config call sends: the id given, else the id of the cached default config (so that the
+ * call acts on the very config on screen), else none (Refold then uses the default config). @internal
+ */
+export function configIdToSend(
+  queryClient: QueryClient,
+  scope: string,
+  slug: string,
+  configId: string | undefined,
+): string | undefined {
+  return configId ?? queryClient.getQueryData<Config>(refoldKeys.config(scope, slug))?.config_id;
+}
