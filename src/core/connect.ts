@@ -248,7 +248,7 @@ function activeOAuthKeys(app: Application): Set<string> {
   }
   return new Set(
     app.connected_accounts
-      .filter((a) => a.auth_type === 'oauth2' && accountState(a) === 'active')
+      .filter((a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active')
       .map((a) => `${a.connection_id ?? ''}|${JSON.stringify(a.identifier) ?? ''}|${a.connectedAt}`),
   );
 }

@@ -14,9 +14,17 @@ export interface AppConnection {
   account: ConnectedAccount | undefined;
 }
 
-/** One connection's state: absent status means active; a status other than active/expired is unknown. */
-export function accountState(account: ConnectedAccount): 'active' | 'expired' | 'unknown' {
-  const status = typeof account.status === 'string' ? account.status.toLowerCase() : 'active';
+/**
+ * One connection's state. Its own `status` decides when it has one (a status other than active/expired is
+ * unknown); without one it is active, unless the app says `reauth_required: true` (documented for answers
+ * whose connections carry no status): then it needs a new sign-in.
+ */
+export function accountState(
+  account: ConnectedAccount,
+  app?: Pick<Application, 'reauth_required'>,
+): 'active' | 'expired' | 'unknown' {
+  if (typeof account.status !== 'string') return app?.reauth_required === true ? 'expired' : 'active';
+  const status = account.status.toLowerCase();
   return status === 'active' || status === 'expired' ? status : 'unknown';
 }
 
@@ -32,7 +40,7 @@ export function connectionOf(app: Application | undefined): AppConnection {
     ['expired', 'expired'],
     ['unknown', 'unknown'],
   ] as const) {
-    const account = accounts.find((a) => accountState(a) === wanted);
+    const account = accounts.find((a) => accountState(a, app) === wanted);
     if (account) return { state, account };
   }
   if (app?.connected) return { state: app.reauth_required ? 'expired' : 'connected', account: undefined };

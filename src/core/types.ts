@@ -67,11 +67,17 @@ export interface ConnectedAccount {
    * as HubSpot's `{ portalId, user, hub_domain }`. Read it with `accountLabel` rather than as text.
    */
   identifier: unknown;
-  /** How the connection was made (`oauth2`, `keybased`, a connector sub-type …). */
-  auth_type: AuthTypeName;
+  /**
+   * How the connection was made (`oauth2`, `keybased`, a connector sub-type …). Some answers leave it out;
+   * the app's own `auth_type` is then used when it has one.
+   */
+  auth_type?: AuthTypeName;
   /** When it was made (ISO 8601); empty when Refold did not say. */
   connectedAt: string;
-  /** `expired` connections need the user to connect again. Absent means active. */
+  /**
+   * `expired` connections need the user to connect again. Absent means active, unless the app says
+   * `reauth_required: true` (then the connection needs a new sign-in).
+   */
   status?: ConnectionStatusName;
   /** Refold's id of the connection. */
   connection_id?: string;

@@ -223,7 +223,8 @@ const connectedAccount: Check<ConnectedAccount> = (value, path, warn) => {
   return merge<ConnectedAccount>(o, {
     // Any JSON (a string for some apps, an object for others): kept as sent.
     identifier: o.identifier,
-    auth_type: str(o.auth_type, `${path}.auth_type`),
+    // Some answers leave it out (the app's own `auth_type` then says it; see `application`).
+    auth_type: read('auth_type', str),
     connectedAt: read('connectedAt', str) ?? '',
     status: read('status', str),
     connection_id: read('connection_id', id),
@@ -236,6 +237,10 @@ export const application: Checker<Application> = checker((value, path, warn) => 
   const read = reader(o, path, warn);
   const slug = id(o.slug, `${path}.slug`);
   const name = read('name', str);
+  const authType = read('auth_type', str);
+  const accounts = read('connected_accounts', listOf(connectedAccount))?.map((account) =>
+    account.auth_type === undefined && authType !== undefined ? { ...account, auth_type: authType } : account,
+  );
   return merge<Application>(o, {
     app_id: read('app_id', id),
     name: name?.trim() ? name : slug,
@@ -245,9 +250,9 @@ export const application: Checker<Application> = checker((value, path, warn) => 
     tags: read('tags', listOf(str)),
     kind: read('kind', str),
     grant_type: read('grant_type', str),
-    auth_type: read('auth_type', str),
+    auth_type: authType,
     auth_type_options: read('auth_type_options', authTypeOptions),
-    connected_accounts: read('connected_accounts', listOf(connectedAccount)),
+    connected_accounts: accounts,
     connected: read('connected', bool),
     reauth_required: read('reauth_required', bool),
     auth_input_map: read('auth_input_map', authFields),

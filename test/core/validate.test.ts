@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRefoldClient } from '../../src/core/client.js';
 import type { RefoldResponseWarning } from '../../src/core/client.js';
 import { RefoldApiError, RefoldResponseError } from '../../src/core/errors.js';
+import { connectionOf, isConnected } from '../../src/core/connections.js';
 import * as check from '../../src/core/validate.js';
 import type { ShapeWarning } from '../../src/core/validate.js';
 
@@ -98,6 +99,31 @@ describe('response checks: every documented loose answer is accepted', () => {
     const { result, warnings } = withWarnings(check.applicationList, [hubspot]);
     expect(warnings).toEqual([]);
     expect(result[0]?.connected_accounts).toEqual(hubspot.connected_accounts);
+  });
+
+  it('accepts connections without auth_type or status: they take the app’s auth_type, and reauth_required expires them', () => {
+    const broken = {
+      ...app,
+      auth_type: 'oauth2',
+      connected: true,
+      reauth_required: true,
+      connected_accounts: [{ identifier: 'team-acme', connectedAt: '2024-02-01T10:00:00.000Z' }],
+    };
+    const { result, warnings } = withWarnings(check.application, broken);
+    expect(warnings).toEqual([]);
+    expect(result.connected_accounts).toEqual([
+      { identifier: 'team-acme', connectedAt: '2024-02-01T10:00:00.000Z', auth_type: 'oauth2' },
+    ]);
+    expect(connectionOf(result).state).toBe('expired');
+    expect(isConnected(result)).toBe(false);
+    const healthy = withWarnings(check.application, { ...broken, reauth_required: false }).result;
+    expect(connectionOf(healthy)).toMatchObject({ state: 'connected', account: { identifier: 'team-acme' } });
+    // A connection's own status wins over the app's flag.
+    const own = withWarnings(check.application, {
+      ...broken,
+      connected_accounts: [{ ...broken.connected_accounts[0], status: 'active' }],
+    }).result;
+    expect(connectionOf(own).state).toBe('connected');
   });
 
   it('keeps open strings raw: kind, grant_type, auth_type, field_type, execution status and source', () => {
@@ -241,7 +267,7 @@ describe('response checks: one odd item never rejects a whole list', () => {
     const { result, warnings } = withWarnings(check.applicationList, [
       {
         ...app,
-        connected_accounts: [{ identifier: 'x' }, { identifier: 'y', auth_type: 'oauth2' }],
+        connected_accounts: ['not a connection', { identifier: 'y', auth_type: 'oauth2' }],
         auth_type_options: {
           keybased: [{ name: 'k', options: [{ name: 'x' }, { value: 'v' }] }, { label: 'no name' }],
         },
@@ -254,13 +280,15 @@ describe('response checks: one odd item never rejects a whole list', () => {
     expect(result[0]?.auth_type_options?.keybased?.map((f) => f.options)).toEqual([[{ value: 'v' }]]);
     expect(result[0]?.tags).toEqual(['CRM']);
     expect(result[0]?.icon).toBeUndefined();
-    expect(warnings.map((w) => w.path)).toEqual([
-      '$[0].icon',
-      '$[0].tags[1]',
-      '$[0].auth_type_options.keybased[0].options[0].value',
-      '$[0].auth_type_options.keybased[1].name',
-      '$[0].connected_accounts[0].auth_type',
-    ]);
+    expect(warnings.map((w) => w.path).sort()).toEqual(
+      [
+        '$[0].icon',
+        '$[0].tags[1]',
+        '$[0].auth_type_options.keybased[0].options[0].value',
+        '$[0].auth_type_options.keybased[1].name',
+        '$[0].connected_accounts[0]',
+      ].sort(),
+    );
   });
 
   it('leaves a run that is not an object out of an execution page', () => {
