@@ -221,7 +221,7 @@ interface Flow {
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** Everything one run of the flow holds (requests, timers, listeners, popup), so that ending it stops all of it. */
+/** Everything one run holds (requests, timers, listeners, popup), so that ending it stops all of it. */
 class Run {
   readonly controller = new AbortController();
   readonly done: Promise<ConnectState>;
