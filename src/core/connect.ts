@@ -1,4 +1,20 @@
-import type { AuthValues, RefoldClient } from './client.js';
+/**
+ * The connect flow of one app: {@link createConnectFlow}, framework-free (the React hook subscribes to it).
+ * Its steps, in the order they run:
+ *
+ * 1. {@link start}: resolves the auth type (`auth.ts`), checks the typed values, and picks the path.
+ * 2. {@link openPopup} (OAuth): opens a blank popup synchronously, inside the user's click.
+ * 3. {@link authorize}: asks Refold for the authorization URL (and reads the app's connections meanwhile).
+ * 4. {@link watch}: sends the popup to the provider, then {@link poll}s the app until a new connection
+ *    appears; {@link watchClosed} and the timeout start a {@link beginGrace} period of a few more polls.
+ *    Key-based apps {@link save} their credentials instead; machine-to-machine apps end at step 3.
+ * 5. {@link finish} / {@link fail}: stop everything the {@link Run} holds and publish the final state.
+ *
+ * @module
+ */
+import type { AuthValues } from './args.js';
+import { checkAuthValues, resolveAuth } from './auth.js';
+import type { RefoldClient } from './client.js';
 import {
   RefoldApiError,
   RefoldArgumentError,
@@ -8,9 +24,12 @@ import {
   RefoldResponseError,
   RefoldValidationError,
 } from './errors.js';
-import { accountState } from './connections.js';
-import type { Application, AuthField, AuthType, AuthTypeName } from './types.js';
+import { accountState, isConnected } from './connections.js';
+import type { Application, AuthType, AuthTypeName } from './types.js';
 import { isSafeNavigationUrl } from './urls.js';
+
+export { checkAuthValues, resolveAuth } from './auth.js';
+export type { AuthChoice } from './auth.js';
 
 /** Where a connect flow is. */
 export type ConnectStatus =
@@ -144,108 +163,420 @@ const DEFAULT_TIMING: Required<ConnectTiming> = {
 const IDLE: ConnectState = { status: 'idle', authType: undefined, error: undefined, fieldErrors: {} };
 /** How often `popup.closed` is read once it can be trusted (no request involved). */
 const CLOSED_CHECK_MS = 250;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** True while a flow runs. */
 export function isConnecting(status: ConnectStatus): boolean {
   return ACTIVE.has(status);
 }
 
-/** How {@link resolveAuth} says to connect an app. */
-export interface AuthChoice {
-  /** `oauth2` (a pop-up) or `keybased` (the credentials form, for connector sub-types too). */
-  authType: AuthType;
-  /** The connector sub-type (`api_key`, `basic_auth`, `bearer_token`, `noauth` …) sent as `auth_type` on save. */
-  subType: string | undefined;
-  /** The fields to fill: pre-auth values for OAuth, credentials otherwise (may be empty). */
-  fields: AuthField[];
-}
-
-const isSubType = (name: string | undefined): name is string =>
-  name !== undefined && name !== '' && name !== 'oauth2' && name !== 'keybased';
-
 /**
- * How to connect `app`: with the requested auth type when given, else with what the app offers. An empty
- * list is not an offered style (`{ keybased: [...], oauth2: [] }` is key-based), unless no list has fields
- * (`{ oauth2: [] }` alone is OAuth without pre-auth fields); `noauth` is offered even without fields. OAuth
- * wins when the app offers it with others. A connector sub-type (an `auth_type_options` key, or the app's
- * `auth_type`, other than `oauth2`/`keybased`) uses the key-based form and is sent as `auth_type`. Unknown
- * auth types are treated as sub-types. Without `auth_type_options` the deprecated `auth_type` and
- * `auth_input_map` decide; without an app, OAuth.
+ * Creates the connect flow of one app. OAuth: opens a blank popup at once (inside the click), asks Refold
+ * for the authorization URL, points the popup at it, then polls the app until a new active `oauth2`
+ * connection appears — at once when the popup closes or the page regains focus, about every 750 ms during
+ * the first minute and every 3 s after, one request at a time. Key-based: checks the values, then saves
+ * them. Machine-to-machine apps (`grant_type: 'client_credentials'`) connect without a popup.
+ *
+ * @example
+ * const flow = createConnectFlow({ client, slug: 'hubspot', host });
+ * button.onclick = () => void flow.start({ app });
  */
-export function resolveAuth(app: Application | undefined, requested?: AuthTypeName): AuthChoice {
-  const options = app?.auth_type_options ?? {};
-  const listed = Object.entries(options).flatMap(([name, fields]) => (Array.isArray(fields) ? [name] : []));
-  const offered = listed.filter((name) => (options[name]?.length ?? 0) > 0 || name === 'noauth');
-  const candidates = offered.length > 0 ? offered : listed;
-  const appType = app?.auth_type;
-  const legacy = app?.auth_input_map ?? [];
-  const keyed = (name: string): AuthChoice => ({
-    authType: 'keybased',
-    subType: isSubType(name) ? name : isSubType(appType) ? appType : undefined,
-    fields: options[name] ?? legacy,
-  });
-  if (requested === 'oauth2') return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
-  if (requested !== undefined && requested !== 'keybased') return keyed(requested);
-  const subTypes = candidates.filter(isSubType);
-  const keyBased = candidates.includes('keybased')
-    ? 'keybased'
-    : (subTypes.find((name) => name === appType) ?? subTypes[0]);
-  if (requested === 'keybased') return keyed(keyBased ?? 'keybased');
-  if (candidates.includes('oauth2'))
-    return { authType: 'oauth2', subType: undefined, fields: options.oauth2 ?? [] };
-  if (keyBased) return keyed(keyBased);
-  if (appType === 'keybased' || isSubType(appType)) return keyed(appType);
-  return { authType: 'oauth2', subType: undefined, fields: [] };
-}
-
-/**
- * Checks typed values against the app's fields: required ones must be filled (a required checkbox ticked);
- * numbers must be numeric, URLs http(s), e-mail addresses look like one.
- */
-export function checkAuthValues(
-  fields: readonly AuthField[],
-  values: AuthValues,
-): Record<string, 'required' | 'invalid'> {
-  const problems: Record<string, 'required' | 'invalid'> = {};
-  for (const field of fields) {
-    const value = values[field.name];
-    const empty =
-      value === undefined ||
-      (typeof value === 'string' && value.trim() === '') ||
-      (Array.isArray(value) && value.length === 0) ||
-      (field.type === 'checkbox' && value === false);
-    if (empty) {
-      if (field.required) problems[field.name] = 'required';
-    } else if (!isValid(field.type, value)) {
-      problems[field.name] = 'invalid';
-    }
+export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
+  if (typeof options.slug !== 'string' || options.slug.trim() === '') {
+    throw new RefoldArgumentError('createConnectFlow: slug must be an app slug such as "slack".');
   }
-  return problems;
+  const flow: Flow = { options, state: IDLE, listeners: new Set(), run: undefined };
+  return {
+    getState: () => flow.state,
+    subscribe(listener) {
+      flow.listeners.add(listener);
+      return () => {
+        flow.listeners.delete(listener);
+      };
+    },
+    start: (request) => start(flow, request),
+    cancel() {
+      if (flow.run) finish(flow, flow.run, { status: 'cancelled' });
+    },
+    reset() {
+      if (!flow.run) publish(flow, IDLE);
+    },
+    dispose() {
+      const current = flow.run;
+      if (current) {
+        stop(flow, current);
+        current.resolve(IDLE);
+      }
+      flow.state = IDLE;
+    },
+  };
 }
 
-function isValid(type: string, value: AuthValues[string]): boolean {
-  if (type === 'number') return Number.isFinite(typeof value === 'number' ? value : Number(value));
-  if (type === 'url') return typeof value === 'string' && isWebUrl(value.trim());
-  if (type === 'email') return typeof value === 'string' && EMAIL.test(value.trim());
+/** One flow: its options, its published state and listeners, and the run under way. */
+interface Flow {
+  readonly options: ConnectFlowOptions;
+  state: ConnectState;
+  readonly listeners: Set<() => void>;
+  run: Run | undefined;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/** Everything one run holds (requests, timers, listeners, popup), so that ending it stops all of it. */
+class Run {
+  readonly controller = new AbortController();
+  readonly done: Promise<ConnectState>;
+  readonly resolve: (state: ConnectState) => void;
+  /** Set once the popup closed or the time ran out: the flow only waits out its grace period. */
+  ending: 'closed' | 'timeout' | undefined;
+  readonly #timers = new Set<Timer>();
+  readonly #stops: (() => void)[] = [];
+
+  constructor(
+    readonly authType: AuthType,
+    readonly timing: Required<ConnectTiming>,
+    readonly popup: PopupWindow | undefined,
+  ) {
+    let resolve!: (state: ConnectState) => void;
+    this.done = new Promise<ConnectState>((r) => (resolve = r));
+    this.resolve = resolve;
+  }
+
+  /** Calls `fn` in `ms`, unless the run stops first. */
+  later(fn: () => void, ms: number): Timer {
+    const id = setTimeout(() => {
+      this.#timers.delete(id);
+      fn();
+    }, ms);
+    this.#timers.add(id);
+    return id;
+  }
+
+  /** Cancels a timer of {@link Run.later}. */
+  clear(id: Timer): void {
+    clearTimeout(id);
+    this.#timers.delete(id);
+  }
+
+  /** Calls `stopListening` when the run stops. */
+  onStop(stopListening: () => void): void {
+    this.#stops.push(stopListening);
+  }
+
+  /** Aborts the requests, clears the timers, stops the listeners and closes the popup. */
+  stop(): void {
+    this.controller.abort();
+    for (const id of this.#timers) clearTimeout(id);
+    this.#timers.clear();
+    for (const stopListening of this.#stops.splice(0)) stopListening();
+    closePopup(this.popup);
+  }
+}
+
+/** How a run ends. */
+interface RunEnd {
+  status: ConnectStatus;
+  error?: RefoldError;
+  fieldErrors?: Record<string, string>;
+}
+
+function publish(flow: Flow, next: ConnectState): void {
+  flow.state = next;
+  for (const listener of [...flow.listeners]) listener();
+}
+
+/** A start that ends before any run: refused values, no popup host, a blocked popup. */
+function refuse(
+  flow: Flow,
+  status: ConnectStatus,
+  authType: AuthType,
+  error: RefoldError,
+  fieldErrors: Record<string, string> = {},
+): Promise<ConnectState> {
+  publish(flow, { status, authType, error, fieldErrors });
+  return Promise.resolve(flow.state);
+}
+
+/** Starts a run: it becomes the flow's current one, in `status`. */
+function begin(
+  flow: Flow,
+  request: ConnectRequest,
+  authType: AuthType,
+  status: ConnectStatus,
+  popup?: PopupWindow,
+): Run {
+  const run = new Run(authType, resolveTiming(flow.options, request), popup);
+  flow.run = run;
+  publish(flow, { status, authType, error: undefined, fieldErrors: {} });
+  return run;
+}
+
+/**
+ * Step 1. Starts a run, synchronously up to the popup. A running flow with a live popup is focused instead;
+ * one whose popup is gone (or that only waits out its grace) ends as `cancelled` and a new run starts in the
+ * same click.
+ */
+function start(flow: Flow, request: ConnectRequest = {}): Promise<ConnectState> {
+  const running = flow.run;
+  if (running) {
+    const { popup } = running;
+    // A popup that is gone (or a flow past its time, waiting out the grace) cannot finish any more: this
+    // click ends it and starts over, with a new popup opened right here, inside the click.
+    if (!popup || !(popup.closed || running.ending !== undefined)) {
+      popup?.focus();
+      return running.done;
+    }
+    finish(flow, running, { status: 'cancelled', error: closedError() });
+  }
+  const { app, values = {} } = request;
+  const { authType, subType, fields } = resolveAuth(app, request.authType);
+  const problems = checkAuthValues(fields, values);
+  if (Object.keys(problems).length > 0) {
+    const error = new RefoldValidationError('Fill in the highlighted fields.', problems);
+    return refuse(flow, 'error', authType, error, problems);
+  }
+  if (authType === 'keybased') {
+    const current = begin(flow, request, 'keybased', 'saving');
+    void save(flow, current, values, subType);
+    return current.done;
+  }
+  if (app?.grant_type === 'client_credentials') {
+    // Machine-to-machine apps connect without a popup: Refold answers `{ connected }`.
+    const current = begin(flow, request, 'oauth2', 'saving');
+    void authorize(flow, current, values);
+    return current.done;
+  }
+  const popup = openPopup(flow);
+  if (popup instanceof RefoldError) {
+    return refuse(flow, popup instanceof RefoldPopupError ? 'blocked' : 'error', authType, popup);
+  }
+  const current = begin(flow, request, 'oauth2', 'opening', popup);
+  void authorize(flow, current, values);
+  return current.done;
+}
+
+/**
+ * Step 2 (OAuth). Opens an empty named popup through the flow's {@link PopupHost} (the browser's is
+ * `browserPopupHost` in `src/react/popup.ts`, which calls `window.open`). It runs synchronously inside the
+ * caller's click, before anything awaits: browsers allow a popup only there. Without a host, or when the
+ * browser blocked the popup, it answers the error the flow ends with.
+ */
+function openPopup(flow: Flow): PopupWindow | RefoldError {
+  const { host, slug } = flow.options;
+  if (!host) return new RefoldArgumentError('OAuth needs a browser window to open its popup.');
+  return (
+    host.open(`refold-connect-${slug}`) ??
+    new RefoldPopupError(
+      'blocked',
+      'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+    )
+  );
+}
+
+/**
+ * Step 3. Starts OAuth: asks Refold for the authorization URL (`POST /integrate`) and, for a popup flow,
+ * reads the app's connections at the same time (the baseline a new connection is told from). A
+ * machine-to-machine app answers `{ connected }` and ends here.
+ */
+async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<void> {
+  const { client, slug } = flow.options;
+  const { signal } = current.controller;
+  try {
+    const [app, started] = await Promise.all([
+      current.popup && client.applications.get(slug, { signal }),
+      client.applications.oauthUrl(slug, values, { signal }),
+    ]);
+    if (started.auth_url === undefined) {
+      if (started.connected) finish(flow, current, { status: 'connected' });
+      else
+        fail(
+          flow,
+          current,
+          new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }),
+        );
+    } else if (!current.popup || !app) {
+      const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
+      fail(flow, current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
+    } else if (!isSafeNavigationUrl(started.auth_url)) {
+      const message = 'Refold sent an authorization URL that is not https.';
+      fail(flow, current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
+    } else {
+      watch(flow, current, current.popup, activeOAuthKeys(app), started.auth_url);
+    }
+  } catch (error) {
+    fail(flow, current, error);
+  }
+}
+
+/** What the completion detection of one run keeps between polls. */
+interface Watch {
+  readonly flow: Flow;
+  readonly current: Run;
+  readonly popup: PopupWindow;
+  /** The app's working OAuth connections before the sign-in: a key not in it is the new connection. */
+  readonly baseline: ReadonlySet<string>;
+  readonly navigatedAt: number;
+  failures: number;
+  polling: boolean;
+  nextPoll: Timer | undefined;
+}
+
+/**
+ * Step 4. Points the popup at the provider, then watches for the end: polls the app (at once on focus),
+ * reads `popup.closed` once it can be trusted, and gives up after `timeoutMs`; closing and timing out both
+ * leave a grace period of polls.
+ */
+function watch(flow: Flow, current: Run, popup: PopupWindow, baseline: ReadonlySet<string>, authUrl: string) {
+  if (flow.run !== current) return;
+  // The blank popup is on our origin: if it reads closed now, the user closed it.
+  if (popup.closed) return finish(flow, current, { status: 'cancelled', error: closedError() });
+  popup.navigate(authUrl);
+  publish(flow, { ...flow.state, status: 'waiting' });
+
+  const w: Watch = {
+    flow,
+    current,
+    popup,
+    baseline,
+    navigatedAt: Date.now(),
+    failures: 0,
+    polling: false,
+    nextPoll: undefined,
+  };
+  const { host } = flow.options;
+  const { timing } = current;
+  if (host) current.onStop(host.onFocus(() => void poll(w)));
+  current.later(() => {
+    if (!popup.closed) watchClosed(w);
+  }, timing.trustClosedAfterMs);
+  current.later(() => beginGrace(w, 'timeout'), timing.timeoutMs);
+  w.nextPoll = current.later(() => void poll(w), timing.fastPollMs);
+}
+
+/**
+ * Reads the app once (one request at a time) and ends the run connected when a new active OAuth connection
+ * is there; otherwise schedules the next poll: fast during the first `fastWindowMs` and the grace period,
+ * slow after. `maxPollFailures` failures in a row end the run with the last error.
+ */
+async function poll(w: Watch): Promise<void> {
+  const { flow, current } = w;
+  if (w.polling || flow.run !== current) return;
+  w.polling = true;
+  // A poll at once (focus, close) replaces the scheduled one.
+  if (w.nextPoll !== undefined) current.clear(w.nextPoll);
+  const { timing } = current;
+  try {
+    const app = await flow.options.client.applications.get(flow.options.slug, {
+      signal: current.controller.signal,
+    });
+    w.failures = 0;
+    if ([...activeOAuthKeys(app)].some((key) => !w.baseline.has(key))) {
+      finish(flow, current, { status: 'connected' });
+      return;
+    }
+  } catch (error) {
+    w.failures += 1;
+    if (w.failures >= timing.maxPollFailures) {
+      fail(flow, current, error);
+      return;
+    }
+  } finally {
+    w.polling = false;
+  }
+  if (flow.run !== current) return;
+  const fast = current.ending !== undefined || Date.now() - w.navigatedAt < timing.fastWindowMs;
+  w.nextPoll = current.later(() => void poll(w), fast ? timing.fastPollMs : timing.slowPollMs);
+}
+
+/**
+ * Reads `popup.closed` every {@link CLOSED_CHECK_MS}. It is first read once a provider's opener policy had
+ * time to sever the handle (see `trustClosedAfterMs`); a handle that reads closed then is never trusted, so
+ * never read again.
+ */
+function watchClosed(w: Watch): void {
+  if (w.current.ending) return;
+  if (w.popup.closed) beginGrace(w, 'closed');
+  else w.current.later(() => watchClosed(w), CLOSED_CHECK_MS);
+}
+
+/**
+ * The popup closed or the time ran out: polls at once and keeps polling for `graceMs` (a connection made
+ * just before still counts), then ends the run as `cancelled` or `timeout`.
+ */
+function beginGrace(w: Watch, reason: 'closed' | 'timeout'): void {
+  const { flow, current, popup } = w;
+  if (current.ending) return;
+  current.ending = reason;
+  if (reason === 'timeout') closePopup(popup);
+  const end: RunEnd =
+    reason === 'closed'
+      ? { status: 'cancelled', error: closedError() }
+      : {
+          status: 'timeout',
+          error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
+        };
+  current.later(() => finish(flow, current, end), current.timing.graceMs);
+  void poll(w);
+}
+
+/** Step 3 (key-based). Saves the credentials; a connector sub-type goes with them as `auth_type`. */
+async function save(
+  flow: Flow,
+  current: Run,
+  values: AuthValues,
+  subType: string | undefined,
+): Promise<void> {
+  try {
+    const { signal } = current.controller;
+    const { success } = await flow.options.client.applications.saveCredentials(flow.options.slug, values, {
+      signal,
+      ...(subType !== undefined && { authType: subType }),
+    });
+    if (success) finish(flow, current, { status: 'connected' });
+    else
+      fail(
+        flow,
+        current,
+        new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }),
+      );
+  } catch (error) {
+    fail(flow, current, error);
+  }
+}
+
+/** Stops what `current` holds. False when it is no longer the flow's run (it was stopped already). */
+function stop(flow: Flow, current: Run): boolean {
+  if (flow.run !== current) return false;
+  flow.run = undefined;
+  current.stop();
   return true;
 }
 
-function isWebUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** Step 5. Ends the run: stops it, publishes the final state, resolves `start()`, tells `onConnected`. */
+function finish(flow: Flow, current: Run, end: RunEnd): void {
+  if (!stop(flow, current)) return;
+  publish(flow, {
+    status: end.status,
+    authType: current.authType,
+    error: end.error,
+    fieldErrors: end.fieldErrors ?? {},
+  });
+  current.resolve(flow.state);
+  if (end.status === 'connected')
+    flow.options.onConnected?.({ slug: flow.options.slug, authType: current.authType });
+}
+
+/** Ends the run as `error`, with the server's per-field messages when it sent some. */
+function fail(flow: Flow, current: Run, error: unknown): void {
+  const failure =
+    error instanceof RefoldError ? error : new RefoldNetworkError('The connection failed.', { cause: error });
+  const fieldErrors = failure instanceof RefoldApiError ? { ...failure.fieldErrors } : {};
+  finish(flow, current, { status: 'error', error: failure, fieldErrors });
 }
 
 /** The app's working OAuth connections, as keys that change when a connection is made again. */
 function activeOAuthKeys(app: Application): Set<string> {
-  if (!app.connected_accounts) {
-    // Older servers send only the deprecated flags.
-    return new Set(app.connected === true && app.reauth_required !== true ? ['connected'] : []);
-  }
+  // Older servers send only the deprecated flags: then the app's connection state is the one key.
+  if (!app.connected_accounts) return new Set(isConnected(app) ? ['connected'] : []);
   return new Set(
     app.connected_accounts
       .filter((a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active')
@@ -275,308 +606,4 @@ function resolveTiming(...layers: ConnectTiming[]): Required<ConnectTiming> {
     }
   }
   return timing;
-}
-
-/** Everything one run of the flow holds, so that ending it stops all of it. */
-interface Run {
-  authType: AuthType;
-  timing: Required<ConnectTiming>;
-  controller: AbortController;
-  popup: PopupWindow | undefined;
-  timers: Set<ReturnType<typeof setTimeout>>;
-  stops: (() => void)[];
-  /** Set once the popup closed or the time ran out: the flow only waits out its grace period. */
-  ending: 'closed' | 'timeout' | undefined;
-  done: Promise<ConnectState>;
-  resolve: (state: ConnectState) => void;
-}
-
-/**
- * Creates the connect flow of one app. OAuth: opens a blank popup at once (inside the click), asks Refold
- * for the authorization URL, points the popup at it, then polls the app until a new active `oauth2`
- * connection appears — at once when the popup closes or the page regains focus, about every 750 ms during
- * the first minute and every 3 s after, one request at a time. Key-based: checks the values, then saves
- * them. Machine-to-machine apps (`grant_type: 'client_credentials'`) connect without a popup.
- *
- * @example
- * const flow = createConnectFlow({ client, slug: 'hubspot', host });
- * button.onclick = () => void flow.start({ app });
- */
-export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
-  const { client, slug, host } = options;
-  if (typeof slug !== 'string' || slug.trim() === '') {
-    throw new RefoldArgumentError('createConnectFlow: slug must be an app slug such as "slack".');
-  }
-  let state: ConnectState = IDLE;
-  const listeners = new Set<() => void>();
-  let run: Run | undefined;
-
-  function set(next: ConnectState) {
-    state = next;
-    for (const listener of [...listeners]) listener();
-  }
-
-  function begin(
-    request: ConnectRequest,
-    authType: AuthType,
-    status: ConnectStatus,
-    popup?: PopupWindow,
-  ): Run {
-    let resolve!: (final: ConnectState) => void;
-    const done = new Promise<ConnectState>((r) => (resolve = r));
-    const controller = new AbortController();
-    const timing = resolveTiming(options, request);
-    run = {
-      authType,
-      timing,
-      controller,
-      popup,
-      timers: new Set(),
-      stops: [],
-      ending: undefined,
-      done,
-      resolve,
-    };
-    set({ status, authType, error: undefined, fieldErrors: {} });
-    return run;
-  }
-
-  /** Stops what `current` holds: requests, timers, listeners, popup. False when it was stopped already. */
-  function stop(current: Run): boolean {
-    if (run !== current) return false;
-    run = undefined;
-    current.controller.abort();
-    for (const id of current.timers) clearTimeout(id);
-    current.timers.clear();
-    for (const stopListening of current.stops.splice(0)) stopListening();
-    closePopup(current.popup);
-    return true;
-  }
-
-  function finish(
-    current: Run,
-    end: { status: ConnectStatus; error?: RefoldError; fieldErrors?: Record<string, string> },
-  ) {
-    if (!stop(current)) return;
-    set({
-      status: end.status,
-      authType: current.authType,
-      error: end.error,
-      fieldErrors: end.fieldErrors ?? {},
-    });
-    current.resolve(state);
-    if (end.status === 'connected') options.onConnected?.({ slug, authType: current.authType });
-  }
-
-  function fail(current: Run, error: unknown) {
-    const failure =
-      error instanceof RefoldError
-        ? error
-        : new RefoldNetworkError('The connection failed.', { cause: error });
-    const fieldErrors = failure instanceof RefoldApiError ? { ...failure.fieldErrors } : {};
-    finish(current, { status: 'error', error: failure, fieldErrors });
-  }
-
-  function later(current: Run, fn: () => void, ms: number): ReturnType<typeof setTimeout> {
-    const id = setTimeout(() => {
-      current.timers.delete(id);
-      fn();
-    }, ms);
-    current.timers.add(id);
-    return id;
-  }
-
-  function start(request: ConnectRequest = {}): Promise<ConnectState> {
-    if (run) {
-      const { popup } = run;
-      // A popup that is gone (or a flow past its time, waiting out the grace) cannot finish any more: this
-      // click ends it and starts over, with a new popup opened right here, inside the click.
-      if (!popup || !(popup.closed || run.ending !== undefined)) {
-        popup?.focus();
-        return run.done;
-      }
-      finish(run, { status: 'cancelled', error: closedError() });
-    }
-    const { app, values = {} } = request;
-    const { authType, subType, fields } = resolveAuth(app, request.authType);
-    const problems = checkAuthValues(fields, values);
-    if (Object.keys(problems).length > 0) {
-      const error = new RefoldValidationError('Fill in the highlighted fields.', problems);
-      set({ status: 'error', authType, error, fieldErrors: problems });
-      return Promise.resolve(state);
-    }
-    if (authType === 'keybased') {
-      const current = begin(request, 'keybased', 'saving');
-      void save(current, values, subType);
-      return current.done;
-    }
-    let popup: PopupWindow | null = null;
-    if (app?.grant_type !== 'client_credentials') {
-      if (!host) {
-        const error = new RefoldArgumentError('OAuth needs a browser window to open its popup.');
-        set({ status: 'error', authType, error, fieldErrors: {} });
-        return Promise.resolve(state);
-      }
-      // The popup opens here, synchronously inside the caller's click: nothing above awaits.
-      popup = host.open(`refold-connect-${slug}`);
-      if (!popup) {
-        const error = new RefoldPopupError(
-          'blocked',
-          'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
-        );
-        set({ status: 'blocked', authType, error, fieldErrors: {} });
-        return Promise.resolve(state);
-      }
-    }
-    // Machine-to-machine apps connect without a popup: Refold answers `{ connected }`.
-    const current = popup ? begin(request, 'oauth2', 'opening', popup) : begin(request, 'oauth2', 'saving');
-    void authorize(current, values);
-    return current.done;
-  }
-
-  /** Saves key-based credentials; a connector sub-type goes with them as `auth_type`. */
-  async function save(current: Run, values: AuthValues, subType: string | undefined): Promise<void> {
-    try {
-      const { signal } = current.controller;
-      const { success } = await client.applications.saveCredentials(slug, values, {
-        signal,
-        ...(subType !== undefined && { authType: subType }),
-      });
-      if (success) finish(current, { status: 'connected' });
-      else
-        fail(current, new RefoldApiError({ status: 200, message: 'Refold did not save the credentials.' }));
-    } catch (error) {
-      fail(current, error);
-    }
-  }
-
-  /** Starts OAuth: a popup flow when `current` has a popup, machine-to-machine otherwise. */
-  async function authorize(current: Run, values: AuthValues): Promise<void> {
-    const { signal } = current.controller;
-    try {
-      const [app, started] = await Promise.all([
-        current.popup && client.applications.get(slug, { signal }),
-        client.applications.oauthUrl(slug, values, { signal }),
-      ]);
-      if (started.auth_url === undefined) {
-        if (started.connected) finish(current, { status: 'connected' });
-        else
-          fail(current, new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }));
-      } else if (!current.popup || !app) {
-        const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
-        fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
-      } else if (!isSafeNavigationUrl(started.auth_url)) {
-        const message = 'Refold sent an authorization URL that is not https.';
-        fail(current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
-      } else {
-        watch(current, current.popup, activeOAuthKeys(app), started.auth_url);
-      }
-    } catch (error) {
-      fail(current, error);
-    }
-  }
-
-  /** Points the popup at the provider, then polls until a new connection appears or the flow ends. */
-  function watch(current: Run, popup: PopupWindow, baseline: ReadonlySet<string>, authUrl: string) {
-    if (run !== current) return;
-    // The blank popup is on our origin: if it reads closed now, the user closed it.
-    if (popup.closed) return finish(current, { status: 'cancelled', error: closedError() });
-    popup.navigate(authUrl);
-    set({ ...state, status: 'waiting' });
-
-    const { signal } = current.controller;
-    const { timing } = current;
-    const navigatedAt = Date.now();
-    let failures = 0;
-    let polling = false;
-    let nextPoll: ReturnType<typeof setTimeout> | undefined;
-
-    const poll = async () => {
-      if (polling || run !== current) return;
-      polling = true;
-      if (nextPoll !== undefined) {
-        // A poll at once (focus, close) replaces the scheduled one.
-        clearTimeout(nextPoll);
-        current.timers.delete(nextPoll);
-      }
-      try {
-        const app = await client.applications.get(slug, { signal });
-        failures = 0;
-        if ([...activeOAuthKeys(app)].some((key) => !baseline.has(key))) {
-          finish(current, { status: 'connected' });
-          return;
-        }
-      } catch (error) {
-        failures += 1;
-        if (failures >= timing.maxPollFailures) {
-          fail(current, error);
-          return;
-        }
-      } finally {
-        polling = false;
-      }
-      if (run !== current) return;
-      const fast = current.ending !== undefined || Date.now() - navigatedAt < timing.fastWindowMs;
-      nextPoll = later(current, () => void poll(), fast ? timing.fastPollMs : timing.slowPollMs);
-    };
-
-    const beginGrace = (reason: 'closed' | 'timeout') => {
-      if (current.ending) return;
-      current.ending = reason;
-      if (reason === 'timeout') closePopup(popup);
-      const end =
-        reason === 'closed'
-          ? { status: 'cancelled' as const, error: closedError() }
-          : {
-              status: 'timeout' as const,
-              error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
-            };
-      later(current, () => finish(current, end), timing.graceMs);
-      void poll();
-    };
-
-    // `closed` is first read once a provider's opener policy had time to sever the handle (see
-    // `trustClosedAfterMs`); a handle that reads closed then is never trusted, so never read again.
-    const watchClosed = () => {
-      if (current.ending) return;
-      if (popup.closed) beginGrace('closed');
-      else later(current, watchClosed, CLOSED_CHECK_MS);
-    };
-
-    if (host) current.stops.push(host.onFocus(() => void poll()));
-    later(
-      current,
-      () => {
-        if (!popup.closed) watchClosed();
-      },
-      timing.trustClosedAfterMs,
-    );
-    later(current, () => beginGrace('timeout'), timing.timeoutMs);
-    nextPoll = later(current, () => void poll(), timing.fastPollMs);
-  }
-
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    start,
-    cancel() {
-      if (run) finish(run, { status: 'cancelled' });
-    },
-    reset() {
-      if (!run) set(IDLE);
-    },
-    dispose() {
-      if (run) {
-        const current = run;
-        stop(current);
-        current.resolve(IDLE);
-      }
-      state = IDLE;
-    },
-  };
 }

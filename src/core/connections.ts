@@ -1,3 +1,10 @@
+/**
+ * The one answer to "is this app connected?": {@link connectionOf} (connected / expired / disconnected
+ * / unknown, from `connected_accounts` or the deprecated flags), used by the catalog filter, the badge, the
+ * card and the connect flow; and readable labels of a connection ({@link accountLabel}).
+ *
+ * @module
+ */
 import type { Application, ConnectedAccount } from './types.js';
 
 /**

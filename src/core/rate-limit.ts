@@ -1,3 +1,9 @@
+/**
+ * Rate-limit building blocks: the client-side token bucket ({@link RateLimiter}), the backoff delay with
+ * jitter, `Retry-After` parsing and an abortable sleep. The retry loop that uses them is in `transport.ts`.
+ *
+ * @module
+ */
 import { RefoldAbortError } from './errors.js';
 
 /** Options of the client-side token bucket. */

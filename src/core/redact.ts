@@ -1,3 +1,9 @@
+/**
+ * Redaction of text of foreign origin (server messages, messages of thrown errors) before it goes into an
+ * error message: cut to a bounded length, with anything that looks like a token or key replaced.
+ *
+ * @module
+ */
 /** Longest text of foreign origin the library keeps (server messages, messages of thrown errors). */
 export const MAX_FOREIGN_TEXT = 500;
 

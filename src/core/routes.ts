@@ -1,3 +1,9 @@
+/**
+ * The one table of the linked-account routes the library calls (method and path, each path written once),
+ * and {@link buildPath}, which fills in path parameters safely.
+ *
+ * @module
+ */
 import { RefoldArgumentError } from './errors.js';
 
 /** HTTP methods the linked-account API uses. */

@@ -1,3 +1,9 @@
+/**
+ * The answer of the rule-engine route, normalised from either documented shape into the operators and the
+ * right-hand choices of one left-hand column.
+ *
+ * @module
+ */
 import type { FieldOption } from './types.js';
 import { ShapeError } from './validate.js';
 import type { Checker } from './validate.js';

@@ -1,3 +1,10 @@
+/**
+ * The session token: {@link TokenManager} caches one token in memory (never storage, URLs or logs),
+ * works out its lifetime, refreshes it shortly before expiry with one `fetchToken` call shared by every
+ * caller, and replaces it once after a 401. Also refuses anything that looks like an API key.
+ *
+ * @module
+ */
 import { RefoldAbortError, RefoldTokenError } from './errors.js';
 import { redact } from './redact.js';
 

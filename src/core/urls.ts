@@ -1,3 +1,13 @@
+/**
+ * URL rules of the library: Refold's default origin, which hosts may use plain `http:`, and which URLs a
+ * window may be sent to.
+ *
+ * @module
+ */
+
+/** Refold's production API. */
+export const DEFAULT_BASE_URL = 'https://app.refold.ai';
+
 /** True for a loopback host name, where plain `http:` is allowed (a local mock or development server). */
 export function isLoopbackHost(hostname: string): boolean {
   return (

@@ -1,3 +1,11 @@
+/**
+ * Runtime checks of Refold's answers: one checker per answer shape, strict about what the library needs and
+ * tolerant of everything else (unknown values, extra or missing optional fields). A part of a list with the
+ * wrong shape is left out and reported as a warning; an answer without what the route needs is a
+ * {@link ShapeError}.
+ *
+ * @module
+ */
 import type {
   Application,
   AuthField,

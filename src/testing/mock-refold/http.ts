@@ -1,5 +1,6 @@
 /**
- * Response helpers of the mock: JSON and HTML answers, Refold's error body, CORS headers.
+ * Response helpers of the mock: JSON and HTML answers, Refold's error body and the error a handler throws
+ * for it, CORS headers, page envelopes and icon URLs.
  *
  * @module
  */
@@ -72,6 +73,63 @@ export function defaultErrorMessage(status: number): string {
   if (status === 404) return 'Not found';
   if (status >= 500) return 'Something went wrong, please try again';
   return 'Bad request';
+}
+
+/** An error answer a route handler throws: the pipeline turns it into Refold's error body. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 answer to throw. */
+export const badRequest = (message: string, code = 'BAD_REQUEST'): HttpError =>
+  new HttpError(400, code, message);
+
+/** A 404 answer to throw. */
+export const notFound = (message: string): HttpError => new HttpError(404, 'NOT_FOUND', message);
+
+/**
+ * A page envelope. `short` sends only `totalDocs, limit, page, totalPages, hasNextPage`, as some real
+ * answers do (no `hasPrevPage`, `nextPage`, `prevPage`).
+ */
+export function paginate<T>(
+  items: readonly T[],
+  pageNumber: number,
+  limit: number,
+  short = false,
+): Record<string, unknown> {
+  const totalDocs = items.length;
+  const totalPages = Math.ceil(totalDocs / limit) || 1;
+  const start = (pageNumber - 1) * limit;
+  const envelope = {
+    docs: items.slice(start, start + limit),
+    totalDocs,
+    limit,
+    page: pageNumber,
+    totalPages,
+    hasNextPage: pageNumber < totalPages,
+  };
+  if (short) return envelope;
+  return {
+    ...envelope,
+    pagingCounter: start + 1,
+    hasPrevPage: pageNumber > 1,
+    prevPage: pageNumber > 1 ? pageNumber - 1 : null,
+    nextPage: pageNumber < totalPages ? pageNumber + 1 : null,
+  };
+}
+
+/** An app icon's absolute URL: an absolute one as it is, else on the mock's own origin. */
+export function iconUrl(origin: string, icon: string | undefined, slug: string): string {
+  if (icon !== undefined && /^(https?:|data:)/i.test(icon)) return icon;
+  const path =
+    icon !== undefined && icon.startsWith('/') ? icon : `/mock-assets/icons/${encodeURIComponent(slug)}.svg`;
+  return `${origin}${path}`;
 }
 
 /** A JSON answer with CORS headers. */
