@@ -21,6 +21,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // One chunk with React, TanStack Query and the library: small enough for a demo.
+    chunkSizeWarningLimit: 1_000,
     rolldownOptions: {
       // Dependencies' 'use client' directives mean nothing in a client-only app.
       onLog(level, log, handler) {

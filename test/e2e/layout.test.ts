@@ -1,0 +1,129 @@
+/**
+ * The demo's pages at 360 and 1,280 px wide, light and dark: nothing spills out sideways or is cut off
+ * (test/browser-setup/overflow.ts). The stories get the same check in their own projects
+ * (.storybook/preview.tsx).
+ */
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOverflow } from '../browser-setup/overflow.js';
+import { launchChromium, runDemo, shown } from './support/session.js';
+
+/** One state of the demo: who is signed in, where, what the user did, and when it is ready. */
+interface Scene {
+  name: string;
+  customer: string;
+  path: string;
+  ready: (page: Page) => Promise<void>;
+}
+
+const scenes: Scene[] = [
+  {
+    name: 'the catalog',
+    customer: 'northwind',
+    path: '/settings/integrations',
+    ready: (page) => shown(page.getByRole('listbox', { name: 'Apps' }).getByRole('option').first()),
+  },
+  {
+    name: 'a connected app with its settings and runs',
+    customer: 'globex',
+    path: '/settings/integrations/hubspot',
+    ready: async (page) => {
+      await shown(page.locator('.refold-config-form[data-state="ready"]'));
+      await shown(page.getByRole('list', { name: 'Workflow runs' }).getByRole('listitem').first());
+    },
+  },
+  {
+    name: 'a key-based app’s credentials form',
+    customer: 'northwind',
+    path: '/settings/integrations/custom-webhook',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Connect Custom Webhook', exact: true }).click();
+      await shown(page.getByLabel('Extra headers'));
+    },
+  },
+  {
+    name: 'the run history with a run opened',
+    customer: 'globex',
+    path: '/settings/runs',
+    ready: async (page) => {
+      await page.getByRole('list', { name: 'Workflow runs' }).getByRole('button').first().click();
+      await shown(page.getByRole('list', { name: 'Steps' }));
+    },
+  },
+  {
+    name: 'the headless marketplace with a form open',
+    customer: 'globex',
+    path: '/settings/marketplace',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Connect Jira' }).click();
+      await shown(page.getByRole('group', { name: /Projects/ }));
+    },
+  },
+  {
+    name: 'the connect dialog',
+    customer: 'northwind',
+    path: '/settings/integrations',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Connect an app' }).click();
+      await shown(page.getByRole('dialog').getByRole('option').first());
+    },
+  },
+];
+
+let demo: Awaited<ReturnType<typeof runDemo>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await runDemo();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+it('notices a page that scrolls sideways, spills out or cuts text', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 400 } });
+  await page.setContent(`
+    <div class="wide">A row of 600 px</div>
+    <div class="cut">A box that cuts a long word: Donaudampfschifffahrtsgesellschaftskapitän</div>
+    <p class="ellipsis">An ellipsis is a choice, not a bug: Donaudampfschifffahrtsgesellschaftskapitän</p>
+    <style>
+      .wide { width: 600px; }
+      .cut, .ellipsis { width: 100px; overflow: hidden; white-space: nowrap; }
+      .ellipsis { text-overflow: ellipsis; }
+    </style>`);
+  const found = await page.evaluate(findOverflow, await page.evaluateHandle(() => document.documentElement));
+  await page.close();
+  expect(found).toEqual([
+    expect.stringMatching(/^<html> .* scrolls sideways: \d+ > 360 px$/),
+    expect.stringMatching(/^<div\.wide> "A row of 600 px" spans 8…608 px, outside 0…360 px$/),
+    expect.stringMatching(/^<div\.cut> "A box that cuts .*" cuts its content: \d+ > 100 px$/),
+  ]);
+});
+
+describe.each([360, 1280])('the demo at %i px wide', (width) => {
+  it('fits every page, light and dark, with nothing cut off', async () => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const scene of scenes) {
+      await context.addCookies([{ name: 'demo_customer', value: scene.customer, url: demo.url }]);
+      await page.goto(`${demo.url}${scene.path}`);
+      await scene.ready(page);
+      for (const theme of ['light', 'dark']) {
+        // As the theme switch does (it may sit behind a modal dialog here).
+        await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+        const found = await page.evaluate(
+          findOverflow,
+          await page.evaluateHandle(() => document.documentElement),
+        );
+        problems.push(...found.map((line) => `${scene.name} (${theme}): ${line}`));
+      }
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
