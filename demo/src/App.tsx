@@ -131,25 +131,7 @@ export function App() {
           <span>Acme CRM</span>
         </a>
         <span className="acme-pill">{t('demo')}</span>
-        <div className="acme-topbar__controls">
-          {me && (
-            <div className="acme-control">
-              <label htmlFor="acme-customer">{t('customer')}</label>
-              <select
-                id="acme-customer"
-                className="acme-select"
-                value={me.customer.id}
-                disabled={switching}
-                onChange={(event) => void switchCustomer(event.target.value)}
-              >
-                {me.customers.map((customer) => (
-                  <option key={customer.id} value={customer.id}>
-                    {customer.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+        <div className="acme-topbar__prefs">
           <div className="acme-control">
             <label htmlFor="acme-locale">{t('language')}</label>
             <select
@@ -176,6 +158,24 @@ export function App() {
             <MoonIcon />
           </button>
         </div>
+        {me && (
+          <div className="acme-control acme-topbar__account">
+            <label htmlFor="acme-customer">{t('customer')}</label>
+            <select
+              id="acme-customer"
+              className="acme-select"
+              value={me.customer.id}
+              disabled={switching}
+              onChange={(event) => void switchCustomer(event.target.value)}
+            >
+              {me.customers.map((customer) => (
+                <option key={customer.id} value={customer.id}>
+                  {customer.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </header>
       <div className="acme-shell">
         <nav className="acme-nav" aria-label={t('settings')}>
