@@ -93,12 +93,14 @@ export async function captureScene(context: BrowserContext, origin: string, scen
     await page.evaluate(async () => {
       (document.activeElement as HTMLElement | null)?.blur();
       await document.fonts.ready;
-      // Images in view (lazy ones further down never load, and are not in the picture).
-      const inView = (image: HTMLImageElement) => {
+      // Images in view (lazy ones further down never load, and are not in the picture). No named inner
+      // functions here: tsx would wrap them in a helper that the page does not have.
+      const pending = [...document.images].filter((image) => {
         const box = image.getBoundingClientRect();
-        return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
-      };
-      const pending = [...document.images].filter((image) => !image.complete && inView(image));
+        return (
+          !image.complete && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth
+        );
+      });
       await Promise.all(pending.map((image) => image.decode().catch(() => undefined)));
     });
     await page.locator('.refold-spinner').first().waitFor({ state: 'hidden' });
@@ -137,25 +139,26 @@ export async function comparePngs(
 ): Promise<Comparison> {
   const result = await page.evaluate(
     async ({ actual, expected, threshold }) => {
-      const decode = async (base64: string) =>
-        createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob(), {
-          colorSpaceConversion: 'none',
-          premultiplyAlpha: 'none',
-        });
-      const [a, b] = await Promise.all([decode(actual), decode(expected)]);
-      if (a.width !== b.width || a.height !== b.height) {
-        return { differing: 0, total: 0, sizes: `${a.width}×${a.height} vs ${b.width}×${b.height}` };
+      // No named inner functions (see captureScene).
+      const [a, b] = await Promise.all(
+        [actual, expected].map(async (base64) =>
+          createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob(), {
+            colorSpaceConversion: 'none',
+            premultiplyAlpha: 'none',
+          }),
+        ),
+      );
+      if (a!.width !== b!.width || a!.height !== b!.height) {
+        return { differing: 0, total: 0, sizes: `${a!.width}×${a!.height} vs ${b!.width}×${b!.height}` };
       }
-      const { width, height } = a;
+      const { width, height } = a!;
       const canvas = new OffscreenCanvas(width, height);
       const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      const pixels = (image: ImageBitmap) => {
+      const [pa, pb] = [a!, b!].map((image) => {
         context.clearRect(0, 0, width, height);
         context.drawImage(image, 0, 0);
         return context.getImageData(0, 0, width, height).data;
-      };
-      const pa = pixels(a);
-      const pb = pixels(b);
+      }) as [Uint8ClampedArray, Uint8ClampedArray];
       const out = context.createImageData(width, height);
       const limit = threshold * 255;
       let differing = 0;
