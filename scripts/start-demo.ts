@@ -74,12 +74,12 @@ async function main(): Promise<RunningDemo> {
   const port = portFromEnv();
   const refold = refoldFromEnv();
   const started = Date.now();
-  console.log('Building the demo front end…');
-  const staticDir = await buildDemo();
   if (refold) {
     console.log(`Checking the API key with ${refold.baseUrl}…`);
     await checkKey(refold);
   }
+  console.log('Building the demo front end…');
+  const staticDir = await buildDemo();
   const demo = await startDemo({ staticDir, port, ...(refold && { refold }) });
   if (demo.port.used !== demo.port.requested && demo.port.requested !== 0) {
     console.log(`Port ${demo.port.requested} is busy; using ${demo.port.used} instead.`);
