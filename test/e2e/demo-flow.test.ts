@@ -7,7 +7,11 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GLOBEX as GLOBEX_CUSTOMER, NORTHWIND as NORTHWIND_CUSTOMER } from '../../demo/server/customers.js';
+import {
+  GLOBEX as GLOBEX_CUSTOMER,
+  INITECH as INITECH_CUSTOMER,
+  NORTHWIND as NORTHWIND_CUSTOMER,
+} from '../../demo/server/customers.js';
 import type { MockRefold } from '../../src/testing/mock-refold/index.js';
 import {
   clientStorage,
@@ -22,6 +26,7 @@ import type { SessionRecord } from './support/session.js';
 
 const NORTHWIND = NORTHWIND_CUSTOMER.linkedAccountId;
 const GLOBEX = GLOBEX_CUSTOMER.linkedAccountId;
+const INITECH = INITECH_CUSTOMER.linkedAccountId;
 
 let demo: Awaited<ReturnType<typeof runDemo>>;
 let mock: MockRefold;
@@ -74,8 +79,29 @@ describe('the demo, end to end', () => {
     await hasText(page.getByRole('main'), '0 of 16 apps connected');
   });
 
+  it('reaches an app and its connect button with the keyboard alone', async () => {
+    await page.getByRole('searchbox', { name: 'Search apps' }).focus();
+    await page.keyboard.type('Zendesk');
+    const listbox = page.getByRole('listbox', { name: 'Apps' });
+    await expect.poll(() => listbox.getByRole('option').count()).toBe(1);
+    for (
+      let tab = 0;
+      tab < 20 && !(await listbox.evaluate((list) => list === document.activeElement));
+      tab++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    // The chosen app's panel takes the focus; the next Tab lands on its connect button.
+    await expect
+      .poll(() => panel('Zendesk').evaluate((region) => region === document.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Tab');
+    const connect = panel('Zendesk').getByRole('button', { name: 'Connect Zendesk', exact: true });
+    await expect.poll(() => connect.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
   it('keeps what was typed when the provider refuses the credentials, then connects with good ones', async () => {
-    await openApp('Zendesk');
     const zendesk = panel('Zendesk');
     await zendesk.getByRole('button', { name: 'Connect Zendesk', exact: true, expanded: false }).click();
     const form = zendesk.locator('form');
@@ -201,6 +227,21 @@ describe('the demo, end to end', () => {
       .filter((token): token is string => token !== undefined);
     expect(bearers.length).toBeGreaterThan(0);
     expect(new Set(bearers.map(linkedAccountOf))).toEqual(new Set([GLOBEX]));
+  });
+
+  it('closes the popup and connects nobody when the customer changes in the middle of an OAuth connect', async () => {
+    await page.getByRole('checkbox', { name: 'Connected only' }).uncheck();
+    await openApp('Notion');
+    const opened = page.waitForEvent('popup');
+    await panel('Notion').getByRole('button', { name: 'Connect Notion', exact: true }).click();
+    const popup = await opened;
+    await shown(popup.getByRole('button', { name: 'Allow' }));
+    const closed = popup.waitForEvent('close');
+    await page.getByRole('combobox', { name: 'Customer' }).selectOption('initech');
+    await closed;
+    await hasText(page.getByRole('main'), 'Connect the tools Initech already uses.');
+    expect(mock.account(GLOBEX).connections('notion')).toEqual([]);
+    expect(mock.account(INITECH).connections('notion')).toEqual([]);
   });
 
   it('never let the API key, a linked account or a token leak from the browser session', async () => {
