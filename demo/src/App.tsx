@@ -133,7 +133,10 @@ export function App() {
         <span className="acme-pill">{t('demo')}</span>
         <div className="acme-topbar__prefs">
           <div className="acme-control">
-            <label htmlFor="acme-locale">{t('language')}</label>
+            {/* The select shows the language by name; the label is for assistive technology. */}
+            <label htmlFor="acme-locale" className="acme-visually-hidden">
+              {t('language')}
+            </label>
             <select
               id="acme-locale"
               className="acme-select"

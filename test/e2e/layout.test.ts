@@ -10,32 +10,13 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WCAG_AA_TAGS, formatViolations } from '../browser-setup/axe.js';
 import { findOverflow } from '../browser-setup/overflow.js';
+import { SCENES } from './support/screenshots.js';
+import type { Scene } from './support/screenshots.js';
 import { launchChromium, runDemo, shown } from './support/session.js';
 
-/** One state of the demo: who is signed in, where, what the user did, and when it is ready. */
-interface Scene {
-  name: string;
-  customer: string;
-  path: string;
-  ready: (page: Page) => Promise<void>;
-}
-
+/** The screens of the screenshot test, and more states: forms, an opened run, the connect dialog. */
 const scenes: Scene[] = [
-  {
-    name: 'the catalog',
-    customer: 'northwind',
-    path: '/settings/integrations',
-    ready: (page) => shown(page.getByRole('listbox', { name: 'Apps' }).getByRole('option').first()),
-  },
-  {
-    name: 'a connected app with its settings and runs',
-    customer: 'globex',
-    path: '/settings/integrations/hubspot',
-    ready: async (page) => {
-      await shown(page.locator('.refold-config-form[data-state="ready"]'));
-      await shown(page.getByRole('list', { name: 'Workflow runs' }).getByRole('listitem').first());
-    },
-  },
+  ...SCENES,
   {
     name: 'a key-based app’s credentials form',
     customer: 'northwind',
