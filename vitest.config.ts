@@ -126,8 +126,8 @@ export default defineConfig({
         },
       },
       {
-        // The demo (npm start) in Chromium driven from Node: the end-to-end journey, layout at 360 and 1,280 px
-        // (demo and every story), and screenshots against committed baselines. The global setup builds the demo.
+        // The demo (npm start) in Chromium driven from Node: the end-to-end journey, its backend, its layout at
+        // 360 and 1,280 px with axe, and screenshots against committed baselines. The global setup builds it.
         test: {
           name: 'e2e',
           environment: 'node',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDemo } from '../demo/build.js';
 import { startDemo } from '../demo/server/index.js';
 import { SCENES, VIEWPORTS, captureScene, screenshotContext } from '../test/e2e/support/screenshots.js';
-import { launchChromium } from '../test/e2e/support/session.js';
+import { launchChromium } from '../test/e2e/support/browser.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 const scene = SCENES.find((candidate) => candidate.name === 'connected-app');

@@ -265,7 +265,7 @@ const ja: Strings = {
 
 const STRINGS: Readonly<Record<Locale, Strings>> = { en, es, fr, de, ja };
 
-export type StringKey = keyof Strings;
+type StringKey = keyof Strings;
 
 /** A translator for `locale`: `t('connectApp', { app: 'Slack' })`. */
 export function translator(locale: Locale) {
@@ -274,7 +274,7 @@ export function translator(locale: Locale) {
     table[key].replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }
 
-export type Translate = ReturnType<typeof translator>;
+type Translate = ReturnType<typeof translator>;
 
 export const I18nContext = createContext<{ locale: Locale; t: Translate }>({
   locale: 'en',

@@ -50,9 +50,10 @@ function SearchIcon() {
 }
 
 /**
- * The app catalog: search (Escape or the clear button empties it), category and "connected only" filters, and the apps as one keyboard-navigable
- * listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to pick). Filtering needs no request and is
- * deferred so typing never stalls; only the visible rows are rendered, so it stays fast at 10,000 apps.
+ * The app catalog: search (Escape or the clear button empties it), category and "connected only" filters,
+ * and the apps as one keyboard-navigable listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to
+ * pick). Filtering needs no request and is deferred so typing never stalls; only the visible rows are
+ * rendered, so it stays fast at 10,000 apps.
  * State in `data-state="loading|error|empty|no-match|ready"`; `data-pending` while results catch up.
  *
  * @example

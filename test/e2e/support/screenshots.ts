@@ -8,7 +8,7 @@
  * and connections per customer).
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
-import { shown } from './session.js';
+import { shown } from './browser.js';
 
 /** One screen of the demo: who is signed in, where, and when it is ready. */
 export interface Scene {

@@ -2,17 +2,13 @@
  * Helpers of the end-to-end tests: the demo on free ports, Chromium, and a recorder of everything the
  * browser session does (requests of every page and popup, console, session tokens handed out).
  */
-import { chromium } from 'playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright';
+import type { BrowserContext, Locator, Page } from 'playwright';
 import { expect, inject } from 'vitest';
 import { startDemo } from '../../../demo/server/index.js';
 import type { RunningDemo, StartDemoOptions } from '../../../demo/server/index.js';
-import { chromiumLaunchOptions } from '../../browser-setup/chromium.js';
+import { shown } from './browser.js';
 
-/** Headless Chromium (Debian's, CHROMIUM_PATH, or Playwright's own), as in the other browser projects. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
-}
+export { launchChromium, shown } from './browser.js';
 
 /** The demo (built by the global setup) with its embedded mock, both on free ports; problems go to `log`. */
 export async function runDemo(
@@ -27,11 +23,6 @@ export async function runDemo(
     ...options,
   });
   return Object.assign(demo, { log });
-}
-
-/** Waits for `locator` to be visible. */
-export function shown(locator: Locator, timeout = 10_000): Promise<void> {
-  return locator.waitFor({ state: 'visible', timeout });
 }
 
 /** Waits for `locator`'s text to match. */
