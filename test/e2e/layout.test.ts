@@ -128,6 +128,8 @@ describe.each([360, 1280])('the demo at %i px wide', (width) => {
           await page.evaluateHandle(() => document.documentElement),
         );
         problems.push(...found.map((line) => `${scene.name} (${theme}): ${line}`));
+        // Colours depend on the theme, not the width: at 360 px, axe looks at the light theme only.
+        if (width === 360 && theme === 'dark') continue;
         const violations = await axeViolations(page);
         if (violations) problems.push(`${scene.name} (${theme}), axe:\n${violations}`);
       }
