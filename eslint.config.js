@@ -64,7 +64,17 @@ const coreThroughPureModules = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'storybook-static', 'node_modules', 'public/mockServiceWorker.js'] },
+  {
+    ignores: [
+      'dist',
+      'demo/dist',
+      'coverage',
+      'storybook-static',
+      'test-results',
+      'node_modules',
+      'public/mockServiceWorker.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

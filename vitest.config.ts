@@ -125,6 +125,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The demo (npm start) in Chromium driven from Node: the end-to-end journey, its backend, its layout at
+        // 360 and 1,280 px with axe, and screenshots against committed baselines. The global setup builds it.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -126,6 +126,55 @@ describe('AppList', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('empties the search with its clear button or Escape, keeping the focus in the field', async () => {
+    const { screen, listbox } = await renderList();
+    const search = screen.getByRole('searchbox', { name: 'Search apps' });
+    expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull();
+    await userEvent.type(search, 'hub');
+    await expect.poll(() => optionNames(listbox)).toEqual(['HubSpot']);
+    await userEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(search).toHaveValue('');
+    expect(document.activeElement).toBe(search);
+    await expect.poll(() => statusRegion(screen.container).textContent).toBe('16 apps');
+    expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull();
+
+    await userEvent.type(search, 'zen');
+    await expect.poll(() => optionNames(listbox)).toEqual(['Zendesk']);
+    await userEvent.keyboard('{Escape}');
+    expect(search).toHaveValue('');
+    await expect.poll(() => statusRegion(screen.container).textContent).toBe('16 apps');
+    // The search's magnifier is decoration only.
+    expect(screen.container.querySelector('.refold-search__icon')).toHaveAttribute('aria-hidden', 'true');
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('lets Escape on an empty search go on to the page (e.g. to close a dialog)', async () => {
+    const { screen } = await renderList();
+    const seen: boolean[] = [];
+    const listener = (event: KeyboardEvent) => seen.push(event.defaultPrevented);
+    document.addEventListener('keydown', listener);
+    try {
+      await userEvent.type(screen.getByRole('searchbox'), 'x');
+      await userEvent.keyboard('{Escape}');
+      await userEvent.keyboard('{Escape}');
+    } finally {
+      document.removeEventListener('keydown', listener);
+    }
+    // x, then Escape that clears (handled), then Escape on the empty field (not handled).
+    expect(seen).toEqual([false, true, false]);
+  });
+
+  it('names the clear button in the provider’s locale', async () => {
+    const screen = renderRefold(<AppList defaultSearch="x" />, { mock, providerProps: { locale: 'ja' } });
+    expect(await screen.findByRole('button', { name: '検索をクリア' })).toBeTruthy();
+  });
+
+  it('gives each default row its full name and description as a tooltip', async () => {
+    const { listbox } = await renderList();
+    const row = listbox.querySelector('[role="option"] .refold-app-list__item');
+    expect(row).toHaveAttribute('title', 'Slack — Send notifications and alerts to Slack channels.');
+  });
+
   it('shows the no-match state with a "Clear filters" that restores every app and focuses the search', async () => {
     const screen = renderRefold(<AppList defaultSearch="nothing like this" defaultTags={['CRM']} />, {
       mock,

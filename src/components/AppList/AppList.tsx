@@ -31,13 +31,29 @@ export interface AppListProps {
 }
 
 function defaultItem(app: Application) {
-  return <AppCard app={app} status={connectionOf(app).state} />;
+  // Rows clamp long names and descriptions; the full text shows on hover (and is read out in full).
+  return (
+    <div className="refold-app-list__item" title={[app.name, app.description].filter(Boolean).join(' — ')}>
+      <AppCard app={app} status={connectionOf(app).state} />
+    </div>
+  );
+}
+
+/** The magnifier in the search field (decorative). */
+function SearchIcon() {
+  return (
+    <svg className="refold-search__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <circle cx="8.5" cy="8.5" r="5.75" />
+      <path d="m13 13 4.25 4.25" />
+    </svg>
+  );
 }
 
 /**
- * The app catalog: search, category and "connected only" filters, and the apps as one keyboard-navigable
- * listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to pick). Filtering needs no request and is
- * deferred so typing never stalls; only the visible rows are rendered, so it stays fast at 10,000 apps.
+ * The app catalog: search (Escape or the clear button empties it), category and "connected only" filters,
+ * and the apps as one keyboard-navigable listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to
+ * pick). Filtering needs no request and is deferred so typing never stalls; only the visible rows are
+ * rendered, so it stays fast at 10,000 apps.
  * State in `data-state="loading|error|empty|no-match|ready"`; `data-pending` while results catch up.
  *
  * @example
@@ -92,6 +108,11 @@ export function AppList({
     setTags(tags.includes(tag) ? tags.filter((other) => other !== tag) : [...tags, tag]);
   }
 
+  function clearSearch() {
+    setSearch('');
+    searchRef.current?.focus();
+  }
+
   function clearFilters() {
     setSearch('');
     setTags([]);
@@ -112,15 +133,37 @@ export function AppList({
             <label className="refold-label" htmlFor={`${id}-search`}>
               {t('appList.searchLabel')}
             </label>
-            <input
-              ref={searchRef}
-              id={`${id}-search`}
-              type="search"
-              className="refold-input"
-              autoComplete="off"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
+            <div className="refold-search">
+              <SearchIcon />
+              <input
+                ref={searchRef}
+                id={`${id}-search`}
+                type="search"
+                className="refold-input refold-search__input"
+                autoComplete="off"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+                onKeyDown={(event) => {
+                  // Escape clears the text; on an empty field it goes on (e.g. to close a dialog).
+                  if (event.key !== 'Escape' || search === '') return;
+                  event.preventDefault();
+                  setSearch('');
+                }}
+              />
+              {search !== '' && (
+                <button
+                  type="button"
+                  className="refold-search__clear"
+                  aria-label={t('appList.clearSearch')}
+                  title={t('appList.clearSearch')}
+                  onClick={clearSearch}
+                >
+                  <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                    <path d="m6 6 8 8m0-8-8 8" />
+                  </svg>
+                </button>
+              )}
+            </div>
           </div>
           {allTags.length > 0 && (
             <div role="group" aria-label={t('appList.tagsLabel')} className="refold-app-list__tags">

@@ -5,6 +5,7 @@ export const catalog = defineMessages({
   en: {
     'appList.label': 'Apps',
     'appList.searchLabel': 'Search apps',
+    'appList.clearSearch': 'Clear search',
     'appList.tagsLabel': 'Filter by category',
     'appList.connectedOnly': 'Connected only',
     'appList.loading': 'Loading apps…',
@@ -34,6 +35,7 @@ export const catalog = defineMessages({
   es: {
     'appList.label': 'Aplicaciones',
     'appList.searchLabel': 'Buscar aplicaciones',
+    'appList.clearSearch': 'Borrar la búsqueda',
     'appList.tagsLabel': 'Filtrar por categoría',
     'appList.connectedOnly': 'Solo conectadas',
     'appList.loading': 'Cargando aplicaciones…',
@@ -63,6 +65,7 @@ export const catalog = defineMessages({
   fr: {
     'appList.label': 'Applications',
     'appList.searchLabel': 'Rechercher des applications',
+    'appList.clearSearch': 'Effacer la recherche',
     'appList.tagsLabel': 'Filtrer par catégorie',
     'appList.connectedOnly': 'Connectées uniquement',
     'appList.loading': 'Chargement des applications…',
@@ -92,6 +95,7 @@ export const catalog = defineMessages({
   de: {
     'appList.label': 'Apps',
     'appList.searchLabel': 'Apps durchsuchen',
+    'appList.clearSearch': 'Suche löschen',
     'appList.tagsLabel': 'Nach Kategorie filtern',
     'appList.connectedOnly': 'Nur verbundene',
     'appList.loading': 'Apps werden geladen…',
@@ -121,6 +125,7 @@ export const catalog = defineMessages({
   ja: {
     'appList.label': 'アプリ',
     'appList.searchLabel': 'アプリを検索',
+    'appList.clearSearch': '検索をクリア',
     'appList.tagsLabel': 'カテゴリで絞り込む',
     'appList.connectedOnly': '接続済みのみ',
     'appList.loading': 'アプリを読み込み中…',
