@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { RefoldError } from '../../core/errors.js';
 import type { ConfigField, FieldOption } from '../../core/types.js';
-import { hasValue, useFieldOptions } from '../../react/useFieldOptions.js';
+import { hasValue } from '../../react/queries.js';
+import { useFieldOptions } from '../../react/useFieldOptions.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
