@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Application } from '../../core/types.js';
-import { ConnectionStatus } from '../ConnectionStatus/ConnectionStatus.js';
-import { useConnectionState } from '../ConnectionStatus/connection.js';
-import type { ConnectionState } from '../ConnectionStatus/connection.js';
+import { ConnectionStatus } from '../ConnectionStatus/index.js';
+import { useConnectionState } from '../shared/connection.js';
+import type { ConnectionState } from '../shared/connection.js';
 import { AppIcon } from '../shared/AppIcon.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { connectionOf } from '../../core/connections.js';
 import type { Application } from '../../core/types.js';
 import { filterApplications, useApplications } from '../../react/useApplications.js';
-import { AppCard } from '../AppCard/AppCard.js';
+import { AppCard } from '../AppCard/index.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';

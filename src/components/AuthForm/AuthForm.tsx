@@ -6,10 +6,11 @@ import type { AuthField, AuthTypeName } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
-import { busyLabel, describeConnectFailure } from '../ConnectButton/describe.js';
+import { busyLabel, describeConnectFailure } from '../shared/describe-connect.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { cx } from '../shared/cx.js';
 import { errorKind } from '../shared/describe-error.js';
+import { focusField } from '../shared/focus.js';
 import { useMessages } from '../shared/useMessages.js';
 import { AuthFieldControl } from './AuthFieldControl.js';
 
@@ -103,7 +104,7 @@ export function AuthForm({ slug, authType, onConnected, className }: AuthFormPro
     // Called directly in the handler: for OAuth pre-auth fields the pop-up opens right here.
     void connect(prepare(fields, values)).then((final) => {
       const index = fields.findIndex((field) => final.fieldErrors[field.name]);
-      if (index >= 0) document.getElementById(idOf(index))?.focus();
+      if (index >= 0) focusField(idOf(index));
     });
   }
 

@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import type { UseConnectOptions } from '../../react/useConnect.js';
-import { AuthForm } from '../AuthForm/AuthForm.js';
+import { AuthForm } from '../AuthForm/index.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { cx } from '../shared/cx.js';
 import { errorKind } from '../shared/describe-error.js';
 import { useMessages } from '../shared/useMessages.js';
-import { busyLabel, describeConnectFailure } from './describe.js';
+import { busyLabel, describeConnectFailure } from '../shared/describe-connect.js';
 
 /**
  * Props of {@link ConnectButton}. The timing options (`timeoutMs`, `graceMs` …) apply to the flows this

@@ -3,8 +3,8 @@ import type { Application, ConnectedAccount } from '../../core/types.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
-import { connectionText, useConnectionState } from './connection.js';
-import type { ConnectionState } from './connection.js';
+import { connectionText, useConnectionState } from '../shared/connection.js';
+import type { ConnectionState } from '../shared/connection.js';
 
 interface ConnectionStatusBaseProps {
   /**
