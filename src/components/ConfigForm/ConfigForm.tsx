@@ -6,6 +6,7 @@ import { composeEventHandlers } from '../shared/compose.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { focusField } from '../shared/focus.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
 import { ConfigFieldInput } from './ConfigFieldInput.js';
 import { useConfigDraft } from './useConfigDraft.js';
@@ -32,8 +33,7 @@ interface ConfigFormOwnProps {
  * Props of {@link ConfigForm}: its own, plus any attribute of the root `<form>` (`id`, `aria-*`, `data-*`,
  * handlers). A given `onSubmit` runs first; calling `event.preventDefault()` in it skips the save.
  */
-export type ConfigFormProps = ConfigFormOwnProps &
-  Omit<FormHTMLAttributes<HTMLFormElement>, keyof ConfigFormOwnProps | 'children'>;
+export type ConfigFormProps = WithRootProps<ConfigFormOwnProps, FormHTMLAttributes<HTMLFormElement>>;
 
 /**
  * A form for one app's configuration: every config field type (text, number, email, URL, date, textarea,
