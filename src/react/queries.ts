@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ExecutionListParams, RefoldClient, WorkflowListParams } from '../core/client.js';
 import type { RefoldError } from '../core/errors.js';
 import type { RuleColumnOptions } from '../core/rule-options.js';
@@ -61,10 +61,13 @@ export const refoldStaleTimes = {
 } as const;
 
 /**
- * What every Refold query shares. Retries live in the core client only (429 backoff with `Retry-After`,
- * network retries of reads, one replay after a 401), so TanStack Query never retries on top of it.
+ * What every Refold query shares: its key, its freshness from {@link refoldStaleTimes}, and no TanStack
+ * retries. Retries live in the core client only (429 backoff with `Retry-After`, network retries of reads,
+ * one replay after a 401), so TanStack Query never retries on top of it.
  */
-const shared = { retry: false } as const;
+function base<Key extends QueryKey>(resource: keyof typeof refoldStaleTimes, queryKey: Key) {
+  return { queryKey, staleTime: refoldStaleTimes[resource], retry: false } as const;
+}
 
 /** Polling interval of a running execution. */
 const RUNNING_REFETCH_INTERVAL = 3_000;
@@ -158,9 +161,7 @@ export const refoldQueries = {
   /** The app catalog with the customer's connections (`useApplications`). */
   applications: (context: RefoldQueryContext) =>
     queryOptions<Application[], RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.applications,
-      queryKey: refoldKeys.applications(context.scope),
+      ...base('applications', refoldKeys.applications(context.scope)),
       queryFn: ({ signal }) => context.client.applications.list({ signal }),
     }),
 
@@ -169,9 +170,7 @@ export const refoldQueries = {
     const { client, scope, queryClient } = context;
     const listKey = refoldKeys.applications(scope);
     return queryOptions<Application, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.applications,
-      queryKey: refoldKeys.application(scope, slug),
+      ...base('applications', refoldKeys.application(scope, slug)),
       queryFn: ({ signal }) => client.applications.get(slug, { signal }),
       initialData: () => queryClient.getQueryData<Application[]>(listKey)?.find((app) => app.slug === slug),
       initialDataUpdatedAt: () => queryClient.getQueryState(listKey)?.dataUpdatedAt,
@@ -183,9 +182,7 @@ export const refoldQueries = {
   config: (context: RefoldQueryContext, input: ConfigQueryInput) => {
     const { slug, configId, labels } = input;
     return queryOptions<Config, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.config,
-      queryKey: refoldKeys.config(context.scope, slug, configId),
+      ...base('config', refoldKeys.config(context.scope, slug, configId)),
       queryFn: ({ signal }) => context.client.configs.getOrCreate({ slug, configId, labels }, { signal }),
       enabled: typeof slug === 'string' && slug !== '',
     });
@@ -198,14 +195,9 @@ export const refoldQueries = {
   fieldOptions: (context: RefoldQueryContext, input: FieldOptionsQueryInput) => {
     const { client, scope, queryClient } = context;
     const { slug, fieldId, configId, workflowId, parent } = input;
+    const where = { configId, workflowId, parentValue: parent?.value };
     return queryOptions<ConfigField, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.fieldOptions,
-      queryKey: refoldKeys.fieldOptions(scope, slug, fieldId, {
-        configId,
-        workflowId,
-        parentValue: parent?.value,
-      }),
+      ...base('fieldOptions', refoldKeys.fieldOptions(scope, slug, fieldId, where)),
       queryFn: ({ signal }) =>
         client.configs.field(
           { slug, fieldId, configId: configIdToSend(queryClient, scope, slug, configId), workflowId },
@@ -220,9 +212,7 @@ export const refoldQueries = {
     const { client, scope, queryClient } = context;
     const { slug, fieldId, lhs = '', configId, workflowId } = input;
     return queryOptions<RuleColumnOptions, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.ruleOptions,
-      queryKey: refoldKeys.ruleOptions(scope, slug, fieldId, lhs, { configId, workflowId }),
+      ...base('ruleOptions', refoldKeys.ruleOptions(scope, slug, fieldId, lhs, { configId, workflowId })),
       queryFn: ({ signal }) =>
         client.configs.ruleOptions(
           { slug, fieldId, lhs, configId: configIdToSend(queryClient, scope, slug, configId), workflowId },
@@ -235,9 +225,7 @@ export const refoldQueries = {
   /** A page of workflows; the previous page stays while the next loads (`useWorkflows`). */
   workflows: (context: RefoldQueryContext, params: WorkflowListParams = {}) =>
     queryOptions<Page<Workflow>, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.workflows,
-      queryKey: refoldKeys.workflows(context.scope, params),
+      ...base('workflows', refoldKeys.workflows(context.scope, params)),
       queryFn: ({ signal }) => context.client.workflows.list(params, { signal }),
       placeholderData: keepPreviousData,
     }),
@@ -245,9 +233,7 @@ export const refoldQueries = {
   /** The workflows enabled for the customer (`useEnabledWorkflows`). */
   enabledWorkflows: (context: RefoldQueryContext) =>
     queryOptions<EnabledWorkflow[], RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.enabledWorkflows,
-      queryKey: refoldKeys.enabledWorkflows(context.scope),
+      ...base('enabledWorkflows', refoldKeys.enabledWorkflows(context.scope)),
       queryFn: ({ signal }) => context.client.workflows.enabled({ signal }),
     }),
 
@@ -258,9 +244,7 @@ export const refoldQueries = {
   executions: (context: RefoldQueryContext, input: ExecutionsQueryInput = {}) => {
     const { runningRefetchInterval = RUNNING_REFETCH_INTERVAL, ...params } = input;
     return queryOptions<Page<Execution>, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.executions,
-      queryKey: refoldKeys.executions(context.scope, params),
+      ...base('executions', refoldKeys.executions(context.scope, params)),
       queryFn: ({ signal }) => context.client.executions.list(params, { signal }),
       placeholderData: keepPreviousData,
       refetchInterval: (query) => (query.state.data?.docs.some(isRunning) ? runningRefetchInterval : false),
@@ -270,9 +254,7 @@ export const refoldQueries = {
   /** One run with its nodes; refetched every 3 s while it runs (`useExecution`). */
   execution: (context: RefoldQueryContext, id: string) =>
     queryOptions<Execution, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.executions,
-      queryKey: refoldKeys.execution(context.scope, id),
+      ...base('executions', refoldKeys.execution(context.scope, id)),
       queryFn: ({ signal }) => context.client.executions.get(id, { signal }),
       enabled: typeof id === 'string' && id !== '',
       refetchInterval: (query) =>
@@ -282,9 +264,7 @@ export const refoldQueries = {
   /** The linked account the session token belongs to (`useLinkedAccount`). */
   linkedAccount: (context: RefoldQueryContext) =>
     queryOptions<LinkedAccount, RefoldError>({
-      ...shared,
-      staleTime: refoldStaleTimes.linkedAccount,
-      queryKey: refoldKeys.linkedAccount(context.scope),
+      ...base('linkedAccount', refoldKeys.linkedAccount(context.scope)),
       queryFn: ({ signal }) => context.client.linkedAccount({ signal }),
     }),
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AuthValues } from '../../core/client.js';
 import type { AuthField, FieldOption } from '../../core/types.js';
+import { CheckboxList } from '../shared/CheckboxList.js';
 import { cx } from '../shared/cx.js';
 import { FieldLayout } from '../shared/FieldLayout.js';
 import { useMessages } from '../shared/useMessages.js';
@@ -37,13 +38,13 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
   return (
     <FieldLayout
       id={id}
-      label={field.label}
-      required={field.required}
-      requiredText={t('authForm.required')}
+      type={multiple ? 'multi-select' : options ? 'select' : field.type}
       group={multiple}
       inline={field.type === 'checkbox' && !options}
       labelClassName="refold-auth-form__option"
-      type={multiple ? 'multi-select' : options ? 'select' : field.type}
+      label={field.label}
+      required={field.required}
+      requiredText={t('authForm.required')}
       help={field.help_text}
       error={error}
       className={cx('refold-auth-form__field', multiple && 'refold-auth-form__group', className)}
@@ -82,28 +83,19 @@ function AuthControl({ field, id, value, options, invalid, describedBy, onChange
   } as const;
 
   if (options && field.multiple) {
-    const selected = Array.isArray(value) ? value : [];
-    return options.map((option, index) => {
-      const optionValue = String(option.value);
-      return (
-        <label key={optionValue} className="refold-auth-form__option">
-          <input
-            type="checkbox"
-            id={`${id}-${index}`}
-            aria-invalid={common['aria-invalid']}
-            checked={selected.includes(optionValue)}
-            onChange={(event) =>
-              onChange(
-                event.target.checked
-                  ? [...selected, optionValue]
-                  : selected.filter((item) => item !== optionValue),
-              )
-            }
-          />
-          {option.name ?? optionValue}
-        </label>
-      );
-    });
+    return (
+      <CheckboxList
+        id={id}
+        choices={options.map((option) => ({
+          key: String(option.value),
+          label: option.name ?? String(option.value),
+        }))}
+        selected={Array.isArray(value) ? value : []}
+        onChange={onChange}
+        invalid={invalid}
+        className="refold-auth-form__option"
+      />
+    );
   }
   if (field.type === 'checkbox' && !options) {
     return (

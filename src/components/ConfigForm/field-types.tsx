@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ConfigField, FieldOption } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/format.js';
+import { CheckboxList } from '../shared/CheckboxList.js';
 import { cx } from '../shared/cx.js';
 import { useMessages } from '../shared/useMessages.js';
 import { MapRows } from './MapRows.js';
@@ -134,23 +135,17 @@ function SelectControl(props: FieldControlProps) {
   const { t } = useMessages('ConfigForm');
   const { field, id, value, onChange, options, disabled, busy, invalid } = props;
   if (field.multiple) {
-    const list = Array.isArray(value) ? (value as string[]) : [];
-    return (options ?? []).map((o, i) => {
-      const key = optionKey(o.value);
-      return (
-        <label key={key} className="refold-config-form__check">
-          <input
-            type="checkbox"
-            id={`${id}-${i}`}
-            aria-invalid={invalid || undefined}
-            disabled={disabled}
-            checked={list.includes(key)}
-            onChange={(e) => onChange(e.target.checked ? [...list, key] : list.filter((x) => x !== key))}
-          />
-          {optionText(o, t)}
-        </label>
-      );
-    });
+    return (
+      <CheckboxList
+        id={id}
+        choices={(options ?? []).map((o) => ({ key: optionKey(o.value), label: optionText(o, t) }))}
+        selected={Array.isArray(value) ? (value as string[]) : []}
+        onChange={onChange}
+        invalid={invalid}
+        disabled={disabled}
+        className="refold-config-form__check"
+      />
+    );
   }
   const text = textOf(value);
   return (

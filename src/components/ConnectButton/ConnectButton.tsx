@@ -1,12 +1,13 @@
 import { forwardRef, useId, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import { isConnecting } from '../../core/connect.js';
-import type { ConnectStatus, ConnectTiming } from '../../core/connect.js';
+import type { ConnectStatus } from '../../core/connect.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import type { UseConnectOptions } from '../../react/useConnect.js';
 import { AuthForm } from '../AuthForm/index.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import { splitTiming } from '../shared/connect-timing.js';
 import { cx } from '../shared/cx.js';
 import { errorKind } from '../shared/describe-error.js';
 import type { WithRootProps } from '../shared/props.js';
@@ -55,33 +56,12 @@ function dataState(status: ConnectStatus): 'connected' | 'disconnected' | 'conne
  * <ConnectButton slug="slack" onConnected={() => toast('Slack connected')} />
  */
 export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(function ConnectButton(
-  {
-    slug,
-    className,
-    onConnected,
-    authType: requested,
-    timeoutMs,
-    graceMs,
-    fastPollMs,
-    fastWindowMs,
-    slowPollMs,
-    trustClosedAfterMs,
-    maxPollFailures,
-    ...rest
-  },
+  { slug, className, onConnected, authType: requested, ...props },
   ref,
 ) {
   const { t } = useMessages('ConnectButton');
   const application = useApplication(slug);
-  const timing = {
-    timeoutMs,
-    graceMs,
-    fastPollMs,
-    fastWindowMs,
-    slowPollMs,
-    trustClosedAfterMs,
-    maxPollFailures,
-  } satisfies Record<keyof ConnectTiming, number | undefined>;
+  const [timing, rest] = splitTiming(props);
   const { app, authType, fields, status, error, connect, cancel } = useConnect(slug, {
     ...timing,
     authType: requested,
