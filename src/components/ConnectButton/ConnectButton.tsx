@@ -1,6 +1,5 @@
 import { forwardRef, useId, useState } from 'react';
 import type { HTMLAttributes } from 'react';
-import { isConnecting } from '../../core/connect.js';
 import type { ConnectStatus } from '../../core/connect.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
@@ -33,9 +32,12 @@ export type ConnectButtonProps = WithRootProps<ConnectButtonOwnProps, HTMLAttrib
  * when it ended without a connection for a reason to show (pop-up blocked, timeout, error), else
  * `disconnected` (not started, or cancelled by the user).
  */
-function dataState(status: ConnectStatus): 'connected' | 'disconnected' | 'connecting' | 'error' {
+function dataState(
+  status: ConnectStatus,
+  isConnecting: boolean,
+): 'connected' | 'disconnected' | 'connecting' | 'error' {
   if (status === 'connected') return 'connected';
-  if (isConnecting(status)) return 'connecting';
+  if (isConnecting) return 'connecting';
   if (status === 'blocked' || status === 'timeout' || status === 'error') return 'error';
   return 'disconnected';
 }
@@ -62,7 +64,7 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
   const { t } = useMessages('ConnectButton');
   const application = useApplication(slug);
   const [timing, rest] = splitTiming(props);
-  const { app, authType, fields, status, error, connect, cancel } = useConnect(slug, {
+  const { app, authType, fields, status, isConnecting, error, connect, cancel } = useConnect(slug, {
     ...timing,
     authType: requested,
     onConnected,
@@ -149,7 +151,7 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
       {...rest}
       ref={ref}
       className={cx('refold-connect-button refold-root', className)}
-      data-state={dataState(status)}
+      data-state={dataState(status, isConnecting)}
       data-status={status}
       data-auth-type={app ? authType : undefined}
       data-loading={!app && application.isPending ? '' : undefined}
