@@ -17,7 +17,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const stateOf = (element: HTMLElement) =>
-  element.querySelector('.refold-connect-button')?.getAttribute('data-state');
+  element.querySelector('.refold-connect-button')?.getAttribute('data-status');
 
 /** Ready to connect. */
 export const Idle: Story = {

@@ -12,7 +12,18 @@ export { DisconnectButton } from './DisconnectButton/index.js';
 export type { DisconnectButtonProps } from './DisconnectButton/index.js';
 export { ConnectDialog } from './ConnectDialog/index.js';
 export type { ConnectDialogProps } from './ConnectDialog/index.js';
-export { ConfigForm } from './ConfigForm/index.js';
-export type { ConfigFormProps } from './ConfigForm/index.js';
+export { ConfigForm, useConfigDraft } from './ConfigForm/index.js';
+export type {
+  ConfigFormProps,
+  ConfigDraft,
+  ConfigDraftField,
+  ConfigDraftParent,
+  ConfigDraftSubmitOptions,
+  UseConfigDraftOptions,
+  FormValue,
+  RuleCondition,
+  RuleGroup,
+  FieldProblem,
+} from './ConfigForm/index.js';
 export { ExecutionList } from './ExecutionList/index.js';
 export type { ExecutionListProps } from './ExecutionList/index.js';

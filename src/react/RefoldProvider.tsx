@@ -8,6 +8,7 @@ import { resolveMessages } from '../i18n/catalog.js';
 import type { RefoldMessages } from '../i18n/catalog.js';
 import { RefoldContext } from './context.js';
 import type { RefoldContextValue } from './context.js';
+import { refoldKeys } from './keys.js';
 import { SessionStore } from './session.js';
 import type { RefoldEvent } from './events.js';
 
@@ -100,7 +101,7 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
       shared.flow.dispose();
       shared.draft.set({});
     }
-    const oldKey = ['refold', old.scope];
+    const oldKey = refoldKeys.all(old.scope);
     if (old.scope !== session.scope) {
       // The previous customer's data goes, with its requests under way.
       void queryClient.cancelQueries({ queryKey: oldKey });

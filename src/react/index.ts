@@ -5,6 +5,16 @@ export { refoldKeys } from './keys.js';
 export type { ConfigFieldScope } from './keys.js';
 export type { RefoldEvent } from './events.js';
 export type { RefoldQueryOptions } from './options.js';
+export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning } from './queries.js';
+export type {
+  RefoldQueries,
+  RefoldQueryContext,
+  ConfigQueryInput,
+  FieldOptionsQueryInput,
+  RuleOptionsQueryInput,
+  ExecutionsQueryInput,
+} from './queries.js';
+export { useRefoldQueries } from './useRefoldQueries.js';
 export { useApplications, filterApplications } from './useApplications.js';
 export type { ApplicationFilters } from './useApplications.js';
 export { useApplication } from './useApplication.js';
@@ -23,7 +33,7 @@ export type { UseFieldOptionsInput } from './useFieldOptions.js';
 export { useToggleWorkflow } from './useToggleWorkflow.js';
 export type { ToggleWorkflowInput } from './useToggleWorkflow.js';
 export { useWorkflows, useEnabledWorkflows } from './useWorkflows.js';
-export { useExecutions, isRunning } from './useExecutions.js';
+export { useExecutions } from './useExecutions.js';
 export type { UseExecutionsOptions } from './useExecutions.js';
 export { useExecution } from './useExecution.js';
 export { useTriggerEvent } from './useTriggerEvent.js';

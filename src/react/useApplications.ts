@@ -5,8 +5,8 @@ import { isConnected } from '../core/connections.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application } from '../core/types.js';
 import { useRefoldContext } from './context.js';
-import { refoldKeys } from './keys.js';
 import type { RefoldQueryOptions } from './options.js';
+import { refoldQueries, withQueryOptions } from './queries.js';
 
 /** Filters of {@link useApplications}; applied in the browser, with no extra request. */
 export interface ApplicationFilters {
@@ -20,9 +20,6 @@ export interface ApplicationFilters {
    */
   connected?: boolean;
 }
-
-/** Default freshness of the app list: a remount within 30 s sends no request. */
-export const APPLICATIONS_STALE_TIME = 30_000;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -50,8 +47,8 @@ export function filterApplications(apps: readonly Application[], filters: Applic
 export function useApplications(
   filters: ApplicationFilters & RefoldQueryOptions = {},
 ): UseQueryResult<Application[], RefoldError> {
-  const { client, scope, queryClient } = useRefoldContext('useApplications');
-  const { search, connected, enabled, staleTime, refetchInterval } = filters;
+  const context = useRefoldContext('useApplications');
+  const { search, connected } = filters;
   const tagKey = filters.tags?.join('\u0000') ?? '';
   const select = useCallback(
     (apps: Application[]) =>
@@ -59,15 +56,7 @@ export function useApplications(
     [search, connected, tagKey],
   );
   return useQuery(
-    {
-      queryKey: refoldKeys.applications(scope),
-      queryFn: ({ signal }) => client.applications.list({ signal }),
-      select,
-      retry: false,
-      staleTime: staleTime ?? APPLICATIONS_STALE_TIME,
-      enabled,
-      refetchInterval,
-    },
-    queryClient,
+    { ...withQueryOptions(refoldQueries.applications(context), filters), select },
+    context.queryClient,
   );
 }

@@ -1,11 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { WorkflowListParams } from '../core/client.js';
 import type { RefoldError } from '../core/errors.js';
 import type { EnabledWorkflow, Page, Workflow } from '../core/types.js';
 import { useRefoldContext } from './context.js';
-import { refoldKeys } from './keys.js';
 import type { RefoldQueryOptions } from './options.js';
+import { refoldQueries, withQueryOptions } from './queries.js';
 
 /**
  * A page of workflows. The previous page stays on screen while the next one loads.
@@ -16,19 +16,11 @@ import type { RefoldQueryOptions } from './options.js';
 export function useWorkflows(
   params: WorkflowListParams & RefoldQueryOptions = {},
 ): UseQueryResult<Page<Workflow>, RefoldError> {
-  const { client, scope, queryClient } = useRefoldContext('useWorkflows');
+  const context = useRefoldContext('useWorkflows');
   const { enabled, staleTime, refetchInterval, ...filters } = params;
   return useQuery(
-    {
-      queryKey: refoldKeys.workflows(scope, filters),
-      queryFn: ({ signal }) => client.workflows.list(filters, { signal }),
-      placeholderData: keepPreviousData,
-      retry: false,
-      staleTime: staleTime ?? 60_000,
-      enabled,
-      refetchInterval,
-    },
-    queryClient,
+    withQueryOptions(refoldQueries.workflows(context, filters), { enabled, staleTime, refetchInterval }),
+    context.queryClient,
   );
 }
 
@@ -36,16 +28,6 @@ export function useWorkflows(
 export function useEnabledWorkflows(
   options: RefoldQueryOptions = {},
 ): UseQueryResult<EnabledWorkflow[], RefoldError> {
-  const { client, scope, queryClient } = useRefoldContext('useEnabledWorkflows');
-  return useQuery(
-    {
-      queryKey: refoldKeys.enabledWorkflows(scope),
-      queryFn: ({ signal }) => client.workflows.enabled({ signal }),
-      retry: false,
-      staleTime: options.staleTime ?? 30_000,
-      enabled: options.enabled,
-      refetchInterval: options.refetchInterval,
-    },
-    queryClient,
-  );
+  const context = useRefoldContext('useEnabledWorkflows');
+  return useQuery(withQueryOptions(refoldQueries.enabledWorkflows(context), options), context.queryClient);
 }

@@ -15,7 +15,7 @@ describe('ConnectButton', () => {
   afterEach(() => vi.restoreAllMocks());
 
   const integrates = (slug: string) => sent().filter((r) => r.path === `/api/v1/${slug}/integrate`);
-  const stateOf = (container: HTMLElement) => container.firstElementChild!.getAttribute('data-state');
+  const stateOf = (container: HTMLElement) => container.firstElementChild!.getAttribute('data-status');
 
   it('is labelled "Connect Slack" when idle, and passes axe', async () => {
     const screen = renderRefold(<ConnectButton slug="slack" />, { mock });

@@ -1,14 +1,16 @@
-import type { ReactNode } from 'react';
+import { forwardRef } from 'react';
+import type { ForwardedRef, HTMLAttributes, ReactNode } from 'react';
 import type { Application } from '../../core/types.js';
-import { ConnectionStatus } from '../ConnectionStatus/ConnectionStatus.js';
-import { useConnectionState } from '../ConnectionStatus/connection.js';
-import type { ConnectionState } from '../ConnectionStatus/connection.js';
+import { ConnectionStatus } from '../ConnectionStatus/index.js';
+import { useConnectionState } from '../shared/connection.js';
+import type { ConnectionState } from '../shared/connection.js';
 import { AppIcon } from '../shared/AppIcon.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
 
-interface AppCardBaseProps {
+interface AppCardOwnProps {
   /**
    * Shows this connection state as it is and subscribes to nothing (the cheap form for long lists).
    * Without it the card follows the app's data and its connect flow.
@@ -20,51 +22,52 @@ interface AppCardBaseProps {
   className?: string;
 }
 
-/** Props of {@link AppCard}: the app's `slug` (its data is loaded), or the `app` itself, or both. */
-export type AppCardProps = AppCardBaseProps &
+/**
+ * Props of {@link AppCard}: the app's `slug` (its data is loaded), or the `app` itself, or both; plus any
+ * attribute of the root `<div>`.
+ */
+export type AppCardProps = WithRootProps<AppCardOwnProps, HTMLAttributes<HTMLDivElement>> &
   ({ slug: string; app?: Application } | { app: Application; slug?: string });
+
+type RootAttributes = Omit<HTMLAttributes<HTMLDivElement>, 'children'> & {
+  rootRef: ForwardedRef<HTMLDivElement>;
+  action?: ReactNode;
+};
 
 /**
  * One app of the catalog: icon (initials when the icon is missing or not allowed), name, description
  * (clamped by CSS), categories, connection status and an optional action. Server text is shown as text.
- * State in `data-state="connected|expired|disconnected|connecting"` (`loading` while the app loads).
+ * State in `data-state="connected|expired|disconnected|connecting"` (`loading` while the app loads). The
+ * `ref` points at the root `<div>`.
  *
  * @example
  * <AppCard slug="hubspot" action={<ConnectButton slug="hubspot" />} />
  */
-export function AppCard({ status, action, className, ...props }: AppCardProps) {
-  if (status && props.app) {
-    return <AppCardView app={props.app} state={status} action={action} className={className} />;
-  }
-  return (
-    <TrackedAppCard
-      slug={props.slug ?? props.app?.slug ?? ''}
-      app={props.app}
-      status={status}
-      action={action}
-      className={className}
-    />
-  );
-}
+export const AppCard = forwardRef<HTMLDivElement, AppCardProps>(function AppCard(
+  { status, slug, app, ...rest },
+  ref,
+) {
+  if (status && app) return <AppCardView {...rest} rootRef={ref} app={app} state={status} />;
+  return <TrackedAppCard {...rest} rootRef={ref} slug={slug ?? app?.slug ?? ''} app={app} status={status} />;
+});
 
 function TrackedAppCard({
   slug,
   app: given,
   status,
-  action,
-  className,
-}: {
-  slug: string;
-  app: Application | undefined;
-  status: ConnectionState | undefined;
-  action: ReactNode;
-  className: string | undefined;
-}) {
+  ...rest
+}: RootAttributes & { slug: string; app: Application | undefined; status: ConnectionState | undefined }) {
   const { t } = useMessages('AppCard');
   const { app, state, error, retry } = useConnectionState(slug, given);
-  if (app) return <AppCardView app={app} state={status ?? state} action={action} className={className} />;
+  if (app) return <AppCardView {...rest} app={app} state={status ?? state} />;
+  const { rootRef, action: _action, className, ...attributes } = rest;
   return (
-    <div className={cx('refold-app-card', 'refold-root', className)} data-state={error ? 'error' : 'loading'}>
+    <div
+      {...attributes}
+      ref={rootRef}
+      className={cx('refold-app-card', 'refold-root', className)}
+      data-state={error ? 'error' : 'loading'}
+    >
       {error ? (
         <ErrorState component="AppCard" error={error} onRetry={retry} />
       ) : (
@@ -81,14 +84,16 @@ function AppCardView({
   state,
   action,
   className,
-}: {
-  app: Application;
-  state: ConnectionState;
-  action: ReactNode;
-  className: string | undefined;
-}) {
+  rootRef,
+  ...attributes
+}: RootAttributes & { app: Application; state: ConnectionState }) {
   return (
-    <div className={cx('refold-app-card', 'refold-root', className)} data-state={state}>
+    <div
+      {...attributes}
+      ref={rootRef}
+      className={cx('refold-app-card', 'refold-root', className)}
+      data-state={state}
+    >
       <AppIcon name={app.name} src={app.icon} className="refold-app-card__icon" />
       <div className="refold-app-card__body">
         <span className="refold-app-card__name">{app.name}</span>

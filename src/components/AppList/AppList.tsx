@@ -1,16 +1,16 @@
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { forwardRef, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { connectionOf } from '../../core/connections.js';
 import type { Application } from '../../core/types.js';
 import { filterApplications, useApplications } from '../../react/useApplications.js';
-import { AppCard } from '../AppCard/AppCard.js';
+import { AppCard } from '../AppCard/index.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
 import { AppListbox } from './AppListbox.js';
 
-/** Props of {@link AppList}. */
-export interface AppListProps {
+interface AppListOwnProps {
   /** Called when the user picks an app (click, Enter or Space). */
   onSelect?: (app: Application) => void;
   /**
@@ -29,6 +29,9 @@ export interface AppListProps {
   /** Extra class on the root. */
   className?: string;
 }
+
+/** Props of {@link AppList}: its own, plus any attribute of the root `<div>`. */
+export type AppListProps = WithRootProps<AppListOwnProps, HTMLAttributes<HTMLDivElement>>;
 
 function defaultItem(app: Application) {
   // Rows clamp long names and descriptions; the full text shows on hover (and is read out in full).
@@ -54,20 +57,25 @@ function SearchIcon() {
  * and the apps as one keyboard-navigable listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to
  * pick). Filtering needs no request and is deferred so typing never stalls; only the visible rows are
  * rendered, so it stays fast at 10,000 apps.
- * State in `data-state="loading|error|empty|no-match|ready"`; `data-pending` while results catch up.
+ * State in `data-state="loading|error|empty|no-match|ready"`; `data-pending` while results catch up. The
+ * `ref` points at the root `<div>`.
  *
  * @example
  * <AppList onSelect={(app) => setSlug(app.slug)} defaultTags={['CRM']} />
  */
-export function AppList({
-  onSelect,
-  renderItem = defaultItem,
-  defaultSearch = '',
-  defaultTags = [],
-  defaultConnectedOnly = false,
-  overscan = 5,
-  className,
-}: AppListProps) {
+export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList(
+  {
+    onSelect,
+    renderItem = defaultItem,
+    defaultSearch = '',
+    defaultTags = [],
+    defaultConnectedOnly = false,
+    overscan = 5,
+    className,
+    ...rest
+  },
+  ref,
+) {
   const { t, locale } = useMessages('AppList');
   const { data: apps, error, refetch } = useApplications();
   const id = useId();
@@ -123,6 +131,8 @@ export function AppList({
   const filtering = state === 'ready' || state === 'no-match';
   return (
     <div
+      {...rest}
+      ref={ref}
       className={cx('refold-app-list', 'refold-root', className)}
       data-state={state}
       data-pending={search !== deferredSearch ? '' : undefined}
@@ -220,4 +230,4 @@ export function AppList({
       )}
     </div>
   );
-}
+});

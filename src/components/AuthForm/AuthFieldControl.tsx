@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AuthValues } from '../../core/client.js';
-import type { AuthField } from '../../core/types.js';
+import type { AuthField, FieldOption } from '../../core/types.js';
+import { CheckboxList } from '../shared/CheckboxList.js';
 import { cx } from '../shared/cx.js';
+import { FieldLayout } from '../shared/FieldLayout.js';
 import { useMessages } from '../shared/useMessages.js';
 
 type Value = AuthValues[string];
@@ -10,7 +12,7 @@ type Value = AuthValues[string];
 export interface AuthFieldControlProps {
   /** The field as the server describes it. */
   field: AuthField;
-  /** Id of the control (of the first checkbox of a group), for the label and for focusing it. */
+  /** Id of the control (of the group, for a multi-select), for the label and for focusing it. */
   id: string;
   /** Current value. */
   value: Value | undefined;
@@ -30,110 +32,84 @@ const INPUT_TYPES: Record<string, string> = { url: 'url', email: 'email' };
 /** One server-described auth field: label, control, help text and error, tied together for AT. @internal */
 export function AuthFieldControl({ field, id, value, error, onChange, className }: AuthFieldControlProps) {
   const { t } = useMessages('AuthForm');
-  const [shown, setShown] = useState(false);
-  const secretRef = useRef<HTMLInputElement>(null);
-  // A secret typed earlier in this session (the form was collapsed, then opened again) is put back through
-  // the DOM property, never through a `value` attribute.
-  useEffect(() => {
-    const input = secretRef.current;
-    if (input && input.value === '' && typeof value === 'string') input.value = value;
-    // Only on mount: afterwards the input itself holds what the user types.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const helpId = field.help_text ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = cx(helpId, errorId) || undefined;
-  const mark = field.required && (
-    <span className="refold-auth-form__required" aria-hidden="true">
-      *
-    </span>
-  );
-  const notes = (
-    <>
-      {field.help_text && (
-        <p id={helpId} className="refold-help">
-          {field.help_text}
-        </p>
+  // An option whose value is `null` means "no value": it names the empty choice and is never sent.
+  const options = field.options?.filter((option) => option.value !== null);
+  const multiple = options !== undefined && field.multiple === true;
+  return (
+    <FieldLayout
+      id={id}
+      type={multiple ? 'multi-select' : options ? 'select' : field.type}
+      group={multiple}
+      inline={field.type === 'checkbox' && !options}
+      labelClassName="refold-auth-form__option"
+      label={field.label}
+      required={field.required}
+      requiredText={t('authForm.required')}
+      help={field.help_text}
+      error={error}
+      className={cx('refold-auth-form__field', multiple && 'refold-auth-form__group', className)}
+    >
+      {(describedBy) => (
+        <AuthControl
+          field={field}
+          id={id}
+          value={value}
+          options={options}
+          invalid={error !== undefined}
+          describedBy={describedBy}
+          onChange={onChange}
+        />
       )}
-      {error && (
-        <p id={errorId} className="refold-field-error">
-          {error}
-        </p>
-      )}
-    </>
+    </FieldLayout>
   );
+}
+
+interface AuthControlProps extends Pick<AuthFieldControlProps, 'field' | 'id' | 'value' | 'onChange'> {
+  /** The choices (without the "no value" one), if the field offers any. */
+  options: FieldOption[] | undefined;
+  invalid: boolean;
+  describedBy: string | undefined;
+}
+
+/** The input(s) of one auth field, by its type. */
+function AuthControl({ field, id, value, options, invalid, describedBy, onChange }: AuthControlProps) {
+  const { t } = useMessages('AuthForm');
   const common = {
     id,
-    'aria-invalid': error ? true : undefined,
+    'aria-invalid': invalid || undefined,
     'aria-describedby': describedBy,
     required: field.required,
     autoComplete: 'off',
   } as const;
-  const fieldClass = cx('refold-field refold-auth-form__field', className);
-  // An option whose value is `null` means "no value": it names the empty choice and is never sent.
-  const options = field.options?.filter((option) => option.value !== null);
-  const noValue = field.options?.find((option) => option.value === null)?.name;
 
   if (options && field.multiple) {
-    const selected = Array.isArray(value) ? value : [];
     return (
-      <fieldset
-        className={cx(fieldClass, 'refold-auth-form__group')}
-        data-type="multi-select"
-        aria-describedby={describedBy}
-      >
-        <legend className="refold-label">
-          {field.label}
-          {mark}
-          {field.required && <span className="refold-visually-hidden">{t('authForm.required')}</span>}
-        </legend>
-        {options.map((option, index) => {
-          const optionValue = String(option.value);
-          return (
-            <label key={optionValue} className="refold-auth-form__option">
-              <input
-                type="checkbox"
-                id={index === 0 ? id : undefined}
-                aria-invalid={common['aria-invalid']}
-                checked={selected.includes(optionValue)}
-                onChange={(event) =>
-                  onChange(
-                    event.target.checked
-                      ? [...selected, optionValue]
-                      : selected.filter((item) => item !== optionValue),
-                  )
-                }
-              />
-              {option.name ?? optionValue}
-            </label>
-          );
-        })}
-        {notes}
-      </fieldset>
+      <CheckboxList
+        id={id}
+        choices={options.map((option) => ({
+          key: String(option.value),
+          label: option.name ?? String(option.value),
+        }))}
+        selected={Array.isArray(value) ? value : []}
+        onChange={onChange}
+        invalid={invalid}
+        className="refold-auth-form__option"
+      />
     );
   }
-
   if (field.type === 'checkbox' && !options) {
     return (
-      <div className={fieldClass} data-type="checkbox">
-        <label className="refold-auth-form__option refold-label">
-          <input
-            type="checkbox"
-            {...common}
-            checked={value === true}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {field.label}
-          {mark}
-        </label>
-        {notes}
-      </div>
+      <input
+        type="checkbox"
+        {...common}
+        checked={value === true}
+        onChange={(event) => onChange(event.target.checked)}
+      />
     );
   }
-
-  let control;
   if (options) {
-    control = (
+    const noValue = field.options?.find((option) => option.value === null)?.name;
+    return (
       <select
         {...common}
         className="refold-input"
@@ -150,8 +126,9 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
         ))}
       </select>
     );
-  } else if (field.type === 'textarea') {
-    control = (
+  }
+  if (field.type === 'textarea') {
+    return (
       <textarea
         {...common}
         className="refold-input"
@@ -161,50 +138,72 @@ export function AuthFieldControl({ field, id, value, error, onChange, className 
         onChange={(event) => onChange(event.target.value)}
       />
     );
-  } else {
-    const secret = field.type === 'password';
-    const input = (
+  }
+  if (field.type === 'password') {
+    return <SecretInput {...common} field={field} value={value} onChange={onChange} />;
+  }
+  return (
+    <input
+      {...common}
+      className="refold-input"
+      type={INPUT_TYPES[field.type] ?? 'text'}
+      inputMode={field.type === 'number' ? 'decimal' : undefined}
+      placeholder={field.placeholder}
+      value={text(value)}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+interface SecretInputProps {
+  id: string;
+  field: AuthField;
+  value: Value | undefined;
+  onChange: (value: Value) => void;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  required: boolean | undefined;
+  autoComplete: 'off';
+}
+
+/**
+ * A secret with a Show button. It stays uncontrolled: never prefilled by the server, never mirrored into a
+ * `value` attribute.
+ */
+function SecretInput({ field, value, onChange, ...common }: SecretInputProps) {
+  const { t } = useMessages('AuthForm');
+  const [shown, setShown] = useState(false);
+  const ref = useRef<HTMLInputElement>(null);
+  // A secret typed earlier in this session (the form was collapsed, then opened again) is put back through
+  // the DOM property, never through a `value` attribute.
+  useEffect(() => {
+    const input = ref.current;
+    if (input && input.value === '' && typeof value === 'string') input.value = value;
+    // Only on mount: afterwards the input itself holds what the user types.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <div className="refold-auth-form__secret">
       <input
         {...common}
+        ref={ref}
         className="refold-input"
-        type={secret ? (shown ? 'text' : 'password') : (INPUT_TYPES[field.type] ?? 'text')}
-        inputMode={field.type === 'number' ? 'decimal' : undefined}
-        spellCheck={secret ? false : undefined}
+        type={shown ? 'text' : 'password'}
+        spellCheck={false}
         placeholder={field.placeholder}
-        // A secret stays uncontrolled: never prefilled by the server, never mirrored into a `value` attribute.
-        ref={secret ? secretRef : undefined}
-        value={secret ? undefined : text(value)}
         onChange={(event) => onChange(event.target.value)}
       />
-    );
-    control = secret ? (
-      <div className="refold-auth-form__secret">
-        {input}
-        <button
-          type="button"
-          className="refold-button"
-          data-variant="secondary"
-          aria-pressed={shown}
-          aria-controls={id}
-          aria-label={t('authForm.showSecret', { label: field.label })}
-          onClick={() => setShown(!shown)}
-        >
-          {t('authForm.show')}
-        </button>
-      </div>
-    ) : (
-      input
-    );
-  }
-
-  return (
-    <div className={fieldClass} data-type={options ? 'select' : field.type}>
-      <label htmlFor={id} className="refold-label">
-        {field.label}
-        {mark}
-      </label>
-      {control}
-      {notes}
+      <button
+        type="button"
+        className="refold-button"
+        data-variant="secondary"
+        aria-pressed={shown}
+        aria-controls={common.id}
+        aria-label={t('authForm.showSecret', { label: field.label })}
+        onClick={() => setShown(!shown)}
+      >
+        {t('authForm.show')}
+      </button>
     </div>
   );
 }

@@ -1,20 +1,21 @@
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { forwardRef, useId, useState } from 'react';
+import type { FormEvent, HTMLAttributes } from 'react';
 import type { AuthValues } from '../../core/client.js';
 import { RefoldValidationError } from '../../core/errors.js';
 import type { AuthField, AuthTypeName } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
-import { busyLabel, describeConnectFailure } from '../ConnectButton/describe.js';
+import { busyLabel, describeConnectFailure } from '../shared/describe-connect.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { cx } from '../shared/cx.js';
 import { errorKind } from '../shared/describe-error.js';
+import { focusField } from '../shared/focus.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
 import { AuthFieldControl } from './AuthFieldControl.js';
 
-/** Props of {@link AuthForm}. */
-export interface AuthFormProps {
+interface AuthFormOwnProps {
   /** The app to connect, e.g. `"zendesk"`. */
   slug: string;
   /**
@@ -29,6 +30,9 @@ export interface AuthFormProps {
   /** Extra class on the root. */
   className?: string;
 }
+
+/** Props of {@link AuthForm}: its own, plus any attribute of the root `<div>`. */
+export type AuthFormProps = WithRootProps<AuthFormOwnProps, HTMLAttributes<HTMLDivElement>>;
 
 const INVALID: Record<string, MessageKey> = {
   number: 'authForm.error.number',
@@ -55,12 +59,16 @@ function prepare(fields: readonly AuthField[], values: AuthValues): AuthValues {
  * field's problem (the server's too) and a form-level error such as "Failed to verify credentials", keeps
  * every typed value on failure, and moves focus to the first invalid field. Secrets are never prefilled
  * nor written to a DOM attribute. Connector sub-types (`api_key`, `basic_auth` …) use this form and are
- * saved with their `auth_type` (named in `data-sub-type`); `noauth` shows no field, only Connect.
+ * saved with their `auth_type` (named in `data-sub-type`); `noauth` shows no field, only Connect. The `ref`
+ * points at the root `<div>`.
  *
  * @example
  * <AuthForm slug="zendesk" onConnected={() => setStep('configure')} />
  */
-export function AuthForm({ slug, authType, onConnected, className }: AuthFormProps) {
+export const AuthForm = forwardRef<HTMLDivElement, AuthFormProps>(function AuthForm(
+  { slug, authType, onConnected, className, ...rest },
+  ref,
+) {
   const { t } = useMessages('AuthForm');
   const application = useApplication(slug);
   const {
@@ -103,7 +111,7 @@ export function AuthForm({ slug, authType, onConnected, className }: AuthFormPro
     // Called directly in the handler: for OAuth pre-auth fields the pop-up opens right here.
     void connect(prepare(fields, values)).then((final) => {
       const index = fields.findIndex((field) => final.fieldErrors[field.name]);
-      if (index >= 0) document.getElementById(idOf(index))?.focus();
+      if (index >= 0) focusField(idOf(index));
     });
   }
 
@@ -163,6 +171,8 @@ export function AuthForm({ slug, authType, onConnected, className }: AuthFormPro
   const state = app ? status : application.isPending ? 'loading' : 'error';
   return (
     <div
+      {...rest}
+      ref={ref}
       className={cx('refold-auth-form refold-root', className)}
       data-state={state}
       data-sub-type={subType}
@@ -174,4 +184,4 @@ export function AuthForm({ slug, authType, onConnected, className }: AuthFormPro
       </p>
     </div>
   );
-}
+});

@@ -1,27 +1,16 @@
 import type { ReactNode } from 'react';
-import type { RefoldError } from '../../core/errors.js';
 import type { ConfigField, FieldOption } from '../../core/types.js';
-import { hasValue, useFieldOptions } from '../../react/useFieldOptions.js';
+import { hasValue } from '../../react/queries.js';
+import { useFieldOptions } from '../../react/useFieldOptions.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import { FieldLayout } from '../shared/FieldLayout.js';
 import { useMessages } from '../shared/useMessages.js';
-import type { Translator } from '../shared/useMessages.js';
-import { Options, optionText } from './Options.js';
-import { RuleEngineInput } from './RuleEngineInput.js';
-import { isSecretField, jsonProblem, mapRows, optionKey, optionValue } from './values.js';
-import type { FormValue, RuleGroup } from './values.js';
-
-/** The parent of a dependent field, as the form knows it. */
-export interface ParentState {
-  /** The parent field (its `value` is the stored one). */
-  field: ConfigField;
-  /** The parent's value is being stored. */
-  storing: boolean;
-  /** Storing the parent's value failed. */
-  error: RefoldError | undefined;
-  /** Stores it again. */
-  retry: () => void;
-}
+import { fieldTypeOf } from './field-types.js';
+import type { FieldType } from './field-types.js';
+import { isSecretField } from './values.js';
+import type { ConfigDraftParent } from './useConfigDraft.js';
+import type { FormValue } from './values.js';
 
 /** Props of {@link ConfigFieldInput}. */
 export interface ConfigFieldInputProps {
@@ -42,25 +31,26 @@ export interface ConfigFieldInputProps {
   /** Workflow of the field, for workflow fields. */
   workflowId?: string | undefined;
   /** The field this one depends on (dependent fields only). */
-  parent?: ParentState | undefined;
+  parent?: ConfigDraftParent | undefined;
   /** Extra class of the field's wrapper. */
   className?: string | undefined;
 }
 
-const GROUP_TYPES = new Set(['map', 'map_v2', 'rule_engine']);
-
 /**
- * One config field of any type, labelled, with its help text, hint and error. Dependent fields load their
- * options for their parent's stored value; values the form cannot edit are shown read-only.
+ * One config field of any type: its type's control (from `FIELD_TYPES` in `field-types.tsx`) in the shared
+ * field layout, with label, help text, hint and error. Dependent fields load their options for their
+ * parent's stored value; a type the form does not know, or a value its editor cannot edit, is shown
+ * read-only.
  * @internal
  */
 export function ConfigFieldInput(props: ConfigFieldInputProps) {
   const { value } = props;
-  if (value === undefined) return <ReadOnlyField {...props} />;
+  const type = fieldTypeOf(props.field);
+  if (value === undefined || type === undefined) return <ReadOnlyField {...props} />;
   return props.parent ? (
-    <DependentField {...props} value={value} parent={props.parent} />
+    <DependentField {...props} type={type} value={value} parent={props.parent} />
   ) : (
-    <FieldLayout {...props} value={value} options={props.field.options} />
+    <ConfigFieldLayout {...props} type={type} value={value} options={props.field.options} />
   );
 }
 
@@ -101,7 +91,9 @@ function ReadOnlyField({ field, id, className }: ConfigFieldInputProps) {
   );
 }
 
-function DependentField(props: ConfigFieldInputProps & { value: FormValue; parent: ParentState }) {
+function DependentField(
+  props: ConfigFieldInputProps & { type: FieldType; value: FormValue; parent: ConfigDraftParent },
+) {
   const { t } = useMessages('ConfigForm');
   const { field, parent, slug, configId, workflowId } = props;
   const stored = parent.field.value;
@@ -118,7 +110,7 @@ function DependentField(props: ConfigFieldInputProps & { value: FormValue; paren
   const retry = parent.error ? parent.retry : () => void query.refetch();
   const failure = parent.error ?? (ready && query.isError ? query.error : undefined);
   return (
-    <FieldLayout
+    <ConfigFieldLayout
       {...props}
       options={ready ? query.data?.options : []}
       disabled={!ready || loading}
@@ -136,6 +128,7 @@ function DependentField(props: ConfigFieldInputProps & { value: FormValue; paren
 }
 
 interface LayoutProps extends ConfigFieldInputProps {
+  type: FieldType;
   value: FormValue;
   options: readonly FieldOption[] | undefined;
   disabled?: boolean;
@@ -144,258 +137,42 @@ interface LayoutProps extends ConfigFieldInputProps {
   extra?: ReactNode;
 }
 
-function FieldLayout(props: LayoutProps) {
+/** An editable field: its type's control in the shared layout, with Refold's error or the type's problem. */
+function ConfigFieldLayout(props: LayoutProps) {
   const { t } = useMessages('ConfigForm');
-  const { field, id, value, error, hint, extra, className } = props;
-  const problem = field.field_type === 'json' && typeof value === 'string' ? jsonProblem(value) : undefined;
-  const message =
-    error ??
-    (problem === undefined
-      ? undefined
-      : problem === 'invalid'
-        ? t('configForm.jsonInvalid')
-        : t('configForm.jsonInvalidAt', problem));
-  const describedBy =
-    cx(hint && `${id}-hint`, field.help_text && `${id}-help`, message && `${id}-error`) || undefined;
-  const group = GROUP_TYPES.has(field.field_type) || (field.field_type === 'select' && field.multiple);
-  const mark = field.required && (
-    <span className="refold-config-form__required" aria-hidden="true">
-      *
-    </span>
-  );
-  const control = renderControl(props, describedBy, message !== undefined, t);
-  const notes = (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="refold-help">
-          {hint}
-        </p>
-      )}
-      {field.help_text && (
-        <p id={`${id}-help`} className="refold-help">
-          {field.help_text}
-        </p>
-      )}
-      {extra}
-      {message && (
-        <p id={`${id}-error`} className="refold-field-error">
-          {message}
-        </p>
-      )}
-    </>
-  );
-  const classes = cx('refold-field', 'refold-config-form__field', className);
-  const invalid = message ? '' : undefined;
-  if (group) {
-    return (
-      <fieldset
-        id={id}
-        className={classes}
-        data-type={field.field_type}
-        data-invalid={invalid}
-        aria-describedby={describedBy}
-      >
-        <legend className="refold-label">
-          {field.name}
-          {mark}
-          {field.required && <span className="refold-visually-hidden">{t('configForm.required')}</span>}
-        </legend>
-        {control}
-        {notes}
-      </fieldset>
-    );
-  }
+  const { type, field, id, value, error, hint, extra, className } = props;
+  const problem = type.problem?.(value);
+  const message = error ?? (problem && t(problem.key, problem.params));
   return (
-    <div className={classes} data-type={field.field_type} data-invalid={invalid}>
-      <label className="refold-label" htmlFor={id}>
-        {field.name}
-        {mark}
-      </label>
-      {control}
-      {notes}
-    </div>
-  );
-}
-
-const INPUT_TYPES: Record<string, string> = { email: 'email', url: 'url', date: 'date' };
-
-function renderControl(
-  props: LayoutProps,
-  describedBy: string | undefined,
-  invalid: boolean,
-  t: Translator['t'],
-) {
-  const choose = t('configForm.choose');
-  const { field, id, value, onChange, options, disabled, busy } = props;
-  const common = {
-    className: 'refold-input',
-    'aria-invalid': invalid || undefined,
-    disabled,
-  };
-  const single = {
-    ...common,
-    id,
-    'aria-describedby': describedBy,
-    required: field.required,
-  };
-  const text = typeof value === 'string' ? value : '';
-  switch (field.field_type) {
-    case 'textarea':
-    case 'json':
-      return (
-        <textarea
-          {...single}
-          className={cx('refold-input', field.field_type === 'json' && 'refold-config-form__code')}
-          placeholder={field.placeholder}
-          rows={field.field_type === 'json' ? 5 : 3}
-          spellCheck={field.field_type !== 'json'}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
-    case 'select': {
-      if (field.multiple) {
-        const list = Array.isArray(value) ? (value as string[]) : [];
-        return (options ?? []).map((o, i) => {
-          const key = optionKey(o.value);
-          return (
-            <label key={key} className="refold-config-form__check">
-              <input
-                type="checkbox"
-                id={`${id}-${i}`}
-                aria-invalid={common['aria-invalid']}
-                disabled={disabled}
-                checked={list.includes(key)}
-                onChange={(e) => onChange(e.target.checked ? [...list, key] : list.filter((x) => x !== key))}
-              />
-              {optionText(o, t)}
-            </label>
-          );
-        });
-      }
-      return (
-        <select
-          {...single}
-          aria-busy={busy || undefined}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          <Options options={options} value={text} placeholder={field.placeholder ?? choose} />
-        </select>
-      );
-    }
-    case 'map':
-    case 'map_v2':
-      return (
-        <MapRows
+    <FieldLayout
+      id={id}
+      label={field.name}
+      required={field.required}
+      requiredText={t('configForm.required')}
+      group={type.grouped?.(field) ?? false}
+      type={field.field_type}
+      hint={hint}
+      help={field.help_text}
+      error={message}
+      extra={extra}
+      className={cx('refold-config-form__field', className)}
+    >
+      {(describedBy) => (
+        <type.Control
           field={field}
           id={id}
-          value={value as Record<string, unknown>}
-          options={options}
-          invalid={invalid}
-          disabled={disabled}
-          onChange={onChange}
-        />
-      );
-    case 'rule_engine':
-      return (
-        <RuleEngineInput
-          field={field}
-          id={id}
+          value={value}
+          onChange={props.onChange}
+          options={props.options}
+          disabled={props.disabled}
+          busy={props.busy}
+          invalid={message !== undefined}
+          describedBy={describedBy}
           slug={props.slug}
           configId={props.configId}
           workflowId={props.workflowId}
-          value={value as RuleGroup}
-          invalid={invalid}
-          onChange={onChange}
         />
-      );
-    case 'number':
-      return (
-        <input
-          {...single}
-          placeholder={field.placeholder}
-          type="text"
-          inputMode="decimal"
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
-    default:
-      return (
-        <input
-          {...single}
-          placeholder={field.placeholder}
-          type={INPUT_TYPES[field.field_type] ?? 'text'}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
-  }
-}
-
-interface MapRowsProps {
-  field: ConfigField;
-  id: string;
-  value: Record<string, unknown>;
-  options: readonly FieldOption[] | undefined;
-  invalid: boolean;
-  disabled: boolean | undefined;
-  onChange: (value: FormValue) => void;
-}
-
-/**
- * One row per left-hand key: a select of the right-hand choices, or a multi-select where a key takes
- * several values. Only the row changed is replaced; every other stored row stays exactly as it was.
- */
-function MapRows({ field, id, value, options, invalid, disabled, onChange }: MapRowsProps) {
-  const { t } = useMessages('ConfigForm');
-  const { rows, targets } = mapRows(field, value, options);
-  const setRow = (key: string, row: unknown) => {
-    const { [key]: _old, ...rest } = value;
-    onChange(row === undefined ? rest : { ...rest, [key]: row });
-  };
-  return rows.map((row, i) => {
-    const stored = value[row.key];
-    const common = {
-      id: `${id}-${i}`,
-      className: 'refold-input',
-      'aria-invalid': invalid || undefined,
-      disabled,
-    };
-    if (row.multiple) {
-      const keys = (Array.isArray(stored) ? stored : hasValue(stored) ? [stored] : []).map(optionKey);
-      return (
-        <div key={row.key} className="refold-config-form__row">
-          <label htmlFor={common.id}>{row.name}</label>
-          <select
-            {...common}
-            multiple
-            value={keys}
-            onChange={(e) => {
-              const chosen = [...e.target.selectedOptions].map((o) => optionValue(targets, o.value));
-              setRow(row.key, chosen.length > 0 ? chosen : undefined);
-            }}
-          >
-            <Options options={targets} value={keys} />
-          </select>
-        </div>
-      );
-    }
-    const key = optionKey(stored);
-    return (
-      <div key={row.key} className="refold-config-form__row">
-        <label htmlFor={common.id}>{row.name}</label>
-        <select
-          {...common}
-          value={key}
-          onChange={(e) =>
-            setRow(row.key, e.target.value === '' ? undefined : optionValue(targets, e.target.value))
-          }
-        >
-          <Options options={targets} value={key} placeholder={t('configForm.notMapped')} />
-        </select>
-      </div>
-    );
-  });
+      )}
+    </FieldLayout>
+  );
 }

@@ -27,11 +27,13 @@ export interface RuleGroup {
  */
 export type FormValue = string | string[] | Record<string, unknown> | RuleGroup;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** True for a plain object (not `null`, not a list). @internal */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type Scalar = string | number | boolean | null;
-const isScalar = (value: unknown): value is Scalar =>
+/** True for a JSON scalar: text, number, boolean or `null`. @internal */
+export const isScalar = (value: unknown): value is Scalar =>
   value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
 /** The option key of a `null` value, so that a `null` option can be chosen in a `<select>`. @internal */
@@ -53,7 +55,8 @@ export function isRuleGroup(item: unknown): item is RuleGroup {
   return isRecord(item) && 'conditions' in item;
 }
 
-function readRuleGroup(value: unknown): RuleGroup | undefined {
+/** The stored value as a rule tree the editor understands, else `undefined`. @internal */
+export function readRuleGroup(value: unknown): RuleGroup | undefined {
   if (
     !isRecord(value) ||
     (value.logic !== 'AND' && value.logic !== 'OR') ||
@@ -70,7 +73,8 @@ function readRuleGroup(value: unknown): RuleGroup | undefined {
   return fine ? (value as RuleGroup) : undefined;
 }
 
-const isMapRow = (row: unknown) => isScalar(row) || (Array.isArray(row) && row.every(isScalar));
+/** True for a stored map row: a scalar or a list of scalars. @internal */
+export const isMapRow = (row: unknown) => isScalar(row) || (Array.isArray(row) && row.every(isScalar));
 
 /** Field types whose value is never shown, even read-only. */
 const SECRET_TYPE = /password|secret|token|api[_-]?key/i;
@@ -80,83 +84,14 @@ export function isSecretField(field: ConfigField): boolean {
   return SECRET_TYPE.test(field.field_type);
 }
 
-const TEXT_TYPES = new Set(['text', 'number', 'email', 'url', 'date', 'textarea']);
-
-/**
- * The form value of a value of `field` (pass `field.value` for the stored one), or `undefined` when the
- * form cannot edit it:
- * an unknown field type, or a value of a shape the field's editor does not understand (an object in a text
- * field, a list of several values in a single select …). Such values are shown read-only and never sent.
- * @internal
- */
-export function toFormValue(field: ConfigField, value: unknown): FormValue | undefined {
-  const type = field.field_type;
-  const empty = value === undefined || value === null;
-  if (TEXT_TYPES.has(type)) {
-    if (empty) return '';
-    if (!isScalar(value)) return undefined;
-    return type === 'date' ? String(value).slice(0, 10) : String(value);
-  }
-  switch (type) {
-    case 'json':
-      return empty ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-    case 'select': {
-      const nullChosen = value === null && field.options?.some((o) => o.value === null) === true;
-      if (field.multiple) {
-        if (value === undefined || (value === null && !nullChosen)) return [];
-        const list = Array.isArray(value) ? value : [value];
-        return list.every(isScalar) ? list.map(optionKey) : undefined;
-      }
-      if (nullChosen) return NULL_KEY;
-      if (empty) return '';
-      if (Array.isArray(value)) {
-        // One value in a list reads as that value; several can't be shown by a single select.
-        return value.length <= 1 && value.every(isScalar) ? optionKey(value[0]) : undefined;
-      }
-      return isScalar(value) ? optionKey(value) : undefined;
-    }
-    case 'map':
-    case 'map_v2':
-      if (empty) return {};
-      return isRecord(value) && Object.values(value).every(isMapRow) ? value : undefined;
-    case 'rule_engine':
-      return empty ? { logic: 'AND', conditions: [] } : readRuleGroup(value);
-    default:
-      return undefined;
-  }
-}
-
-/** Conditions without a left-hand column (added, never filled) are left out, at every depth. */
-function pruneRules(group: RuleGroup): RuleGroup {
+/** Conditions without a left-hand column (added, never filled) are left out, at every depth. @internal */
+export function pruneRules(group: RuleGroup): RuleGroup {
   return {
     ...group,
     conditions: group.conditions.flatMap((item): (RuleCondition | RuleGroup)[] =>
       isRuleGroup(item) ? [pruneRules(item)] : item.lhs === '' || item.lhs === undefined ? [] : [item],
     ),
   };
-}
-
-/** The value sent to Refold for a form value (options keep their type; numbers become numbers). @internal */
-export function toWireValue(field: ConfigField, value: FormValue, options = field.options): unknown {
-  switch (field.field_type) {
-    case 'number': {
-      const trimmed = typeof value === 'string' ? value.trim() : '';
-      return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : value;
-    }
-    case 'select':
-      if (Array.isArray(value)) return value.map((key) => optionValue(options, key));
-      return value === '' ? '' : optionValue(options, String(value));
-    case 'rule_engine':
-      return pruneRules(value as RuleGroup);
-    case 'json':
-      return typeof field.value === 'object' && field.value !== null && typeof value === 'string'
-        ? value.trim() === ''
-          ? ''
-          : JSON.parse(value)
-        : value;
-    default:
-      return value;
-  }
 }
 
 /** A readable problem with JSON source text, or `undefined` when it parses (empty text is fine). @internal */

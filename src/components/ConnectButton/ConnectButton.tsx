@@ -1,19 +1,19 @@
-import { useId, useState } from 'react';
+import { forwardRef, useId, useState } from 'react';
+import type { HTMLAttributes } from 'react';
+import type { ConnectStatus } from '../../core/connect.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import type { UseConnectOptions } from '../../react/useConnect.js';
-import { AuthForm } from '../AuthForm/AuthForm.js';
+import { AuthForm } from '../AuthForm/index.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import { splitTiming } from '../shared/connect-timing.js';
 import { cx } from '../shared/cx.js';
 import { errorKind } from '../shared/describe-error.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
-import { busyLabel, describeConnectFailure } from './describe.js';
+import { busyLabel, describeConnectFailure } from '../shared/describe-connect.js';
 
-/**
- * Props of {@link ConnectButton}. The timing options (`timeoutMs`, `graceMs` …) apply to the flows this
- * button starts; a click while another component's flow for the app runs joins that flow as it is.
- */
-export interface ConnectButtonProps extends UseConnectOptions {
+interface ConnectButtonOwnProps extends UseConnectOptions {
   /** The app to connect, e.g. `"slack"`. */
   slug: string;
   /** Extra class on the root. */
@@ -21,23 +21,52 @@ export interface ConnectButtonProps extends UseConnectOptions {
 }
 
 /**
+ * Props of {@link ConnectButton}: its own, plus any attribute of the root `<div>`. The timing options
+ * (`timeoutMs`, `graceMs` …) apply to the flows this button starts; a click while another component's flow
+ * for the app runs joins that flow as it is.
+ */
+export type ConnectButtonProps = WithRootProps<ConnectButtonOwnProps, HTMLAttributes<HTMLDivElement>>;
+
+/**
+ * The documented `data-state` of a connect flow's status: `connecting` while it runs, `connected`, `error`
+ * when it ended without a connection for a reason to show (pop-up blocked, timeout, error), else
+ * `disconnected` (not started, or cancelled by the user).
+ */
+function dataState(
+  status: ConnectStatus,
+  isConnecting: boolean,
+): 'connected' | 'disconnected' | 'connecting' | 'error' {
+  if (status === 'connected') return 'connected';
+  if (isConnecting) return 'connecting';
+  if (status === 'blocked' || status === 'timeout' || status === 'error') return 'error';
+  return 'disconnected';
+}
+
+/**
  * Connects an app. OAuth apps: the click opens the provider's pop-up at once (synchronously, so pop-up
  * blockers allow it even when the session token is slow to come), then the button follows the flow:
  * waiting (with Cancel), connected, cancelled, pop-up blocked, timeout or error (each with a retry).
  * Machine-to-machine apps connect without a pop-up. Apps that need input (API keys, a Salesforce instance
- * URL) reveal their `AuthForm` below the button. Every change is announced; `data-state` is the
- * flow's status. The button works before the app's data has arrived (that is what lets the pop-up open
+ * URL) reveal their `AuthForm` below the button. Every change is announced. State in
+ * `data-state="connected|disconnected|connecting|error"`, and the flow's exact status in `data-status`
+ * (`idle | opening | waiting | saving | connected | cancelled | blocked | timeout | error`). The `ref` points
+ * at the root `<div>`. The button works before the app's data has arrived (that is what lets the pop-up open
  * while a slow session token is still coming); until then OAuth is assumed, so pass `authType="keybased"`
  * for a key-based app whose data may not be cached yet.
  *
  * @example
  * <ConnectButton slug="slack" onConnected={() => toast('Slack connected')} />
  */
-export function ConnectButton({ slug, className, onConnected, ...options }: ConnectButtonProps) {
+export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(function ConnectButton(
+  { slug, className, onConnected, authType: requested, ...props },
+  ref,
+) {
   const { t } = useMessages('ConnectButton');
   const application = useApplication(slug);
-  const { app, authType, fields, status, error, connect, cancel } = useConnect(slug, {
-    ...options,
+  const [timing, rest] = splitTiming(props);
+  const { app, authType, fields, status, isConnecting, error, connect, cancel } = useConnect(slug, {
+    ...timing,
+    authType: requested,
     onConnected,
   });
   const [expanded, setExpanded] = useState(false);
@@ -119,8 +148,11 @@ export function ConnectButton({ slug, className, onConnected, ...options }: Conn
 
   return (
     <div
+      {...rest}
+      ref={ref}
       className={cx('refold-connect-button refold-root', className)}
-      data-state={status}
+      data-state={dataState(status, isConnecting)}
+      data-status={status}
       data-auth-type={app ? authType : undefined}
       data-loading={!app && application.isPending ? '' : undefined}
     >
@@ -130,4 +162,4 @@ export function ConnectButton({ slug, className, onConnected, ...options }: Conn
       </p>
     </div>
   );
-}
+});

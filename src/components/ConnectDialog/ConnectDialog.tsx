@@ -1,15 +1,20 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import type { DialogHTMLAttributes, KeyboardEvent, SyntheticEvent } from 'react';
+import { composeEventHandlers } from '../shared/compose.js';
 import { cx } from '../shared/cx.js';
+import type { WithRootProps } from '../shared/props.js';
+import { useControllableState } from '../shared/useControllableState.js';
 import { useMessages } from '../shared/useMessages.js';
 import { ConnectSteps } from './ConnectSteps.js';
 
-/** Props of {@link ConnectDialog}. */
-export interface ConnectDialogProps {
+interface ConnectDialogOwnProps {
   /**
    * Controlled: whether the dialog is open (no trigger is rendered; focus returns on close to what had it
    * before). Leave out for the trigger variant: a "Connect an app" button that opens the dialog.
    */
   open?: boolean;
+  /** Trigger variant: whether the dialog is open at first. @defaultValue false */
+  defaultOpen?: boolean;
   /** Called when the dialog asks to open or close (trigger, Escape, Close, Finish). */
   onOpenChange?: (open: boolean) => void;
   /** Skip "pick an app" and start by connecting this app. */
@@ -19,6 +24,16 @@ export interface ConnectDialogProps {
   /** Extra class on the `<dialog>` (the root). */
   className?: string;
 }
+
+/**
+ * Props of {@link ConnectDialog}: its own, plus any attribute of the root `<dialog>`. A given `onKeyDown` or
+ * `onCancel` runs first; calling `event.preventDefault()` in it skips the dialog's own handling (Escape,
+ * Tab kept inside) for that event.
+ */
+export type ConnectDialogProps = WithRootProps<
+  ConnectDialogOwnProps,
+  DialogHTMLAttributes<HTMLDialogElement>
+>;
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -84,70 +99,68 @@ function DiscardChanges({ onKeepEditing, onDiscard }: { onKeepEditing: () => voi
  * <ConnectDialog onConnected={(slug) => track('connected', slug)} />
  * <ConnectDialog open={open} onOpenChange={setOpen} initialSlug="hubspot" />
  */
-export function ConnectDialog({
-  open: openProp,
-  onOpenChange,
-  initialSlug,
-  onConnected,
-  className,
-}: ConnectDialogProps) {
+export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(function ConnectDialog(
+  {
+    open: openProp,
+    defaultOpen = false,
+    onOpenChange,
+    initialSlug,
+    onConnected,
+    className,
+    onKeyDown,
+    onCancel,
+    onClose,
+    ...rest
+  },
+  ref,
+) {
   const { t } = useMessages('ConnectDialog');
-  const [ownOpen, setOwnOpen] = useState(false);
-  const controlled = openProp !== undefined;
-  const open = controlled ? openProp : ownOpen;
+  const [open, setOpenState, controlled] = useControllableState({
+    value: openProp,
+    defaultValue: defaultOpen,
+    onChange: onOpenChange,
+  });
   const dialogRef = useRef<HTMLDialogElement>(null);
+  useImperativeHandle(ref, () => dialogRef.current as HTMLDialogElement, []);
   const titleId = useId();
   // Unsaved work in the current step (typed credentials, an edited config): leaving asks first.
-  const dirty = useRef(false);
+  const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
 
   function setOpen(next: boolean) {
-    if (!controlled) setOwnOpen(next);
+    setOpenState(next);
     if (!next) {
-      dirty.current = false;
+      setDirty(false);
       setPending(null);
     }
-    onOpenChange?.(next);
   }
   /** Runs `leave` at once, or after the user confirms that unsaved changes may go. */
   function guard(leave: () => void) {
-    if (dirty.current) setPending(() => leave);
+    if (dirty) setPending(() => leave);
     else leave();
   }
-  // The latest close (guarded) and "keep editing", for the native key listener below.
-  const close = useRef(() => {});
-  const keepEditing = useRef(() => {});
-  useEffect(() => {
-    close.current = () => guard(() => setOpen(false));
-    keepEditing.current = () => setPending(null);
-  });
-  const confirming = pending !== null;
-  const confirmingRef = useRef(confirming);
-  useEffect(() => {
-    confirmingRef.current = confirming;
-  });
+  const close = () => guard(() => setOpen(false));
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!open || !dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing) {
-        // Handled here rather than by the browser, so that it never closes while an IME composes. Escape
-        // in the "discard changes?" question means "keep editing".
-        event.preventDefault();
-        if (confirmingRef.current) keepEditing.current();
-        else close.current();
-      } else trapFocus(dialog, event);
-    };
-    dialog.addEventListener('keydown', onKeyDown);
     return () => {
-      dialog.removeEventListener('keydown', onKeyDown);
       if (dialog.open) dialog.close();
       returnTo?.focus();
     };
   }, [open]);
+
+  function keyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
+      // Handled here rather than by the browser, so that it never closes while an IME composes. Escape in
+      // the "discard changes?" question means "keep editing".
+      event.preventDefault();
+      if (pending) setPending(null);
+      else close();
+    } else trapFocus(event.currentTarget, event);
+  }
 
   return (
     <>
@@ -161,21 +174,25 @@ export function ConnectDialog({
           {t('connectDialog.trigger')}
         </button>
       )}
+      {/* The modal dialog pattern handles its keys: Escape closes it, Tab stays inside. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <dialog
+        {...rest}
         ref={dialogRef}
         className={cx('refold-connect-dialog refold-root', className)}
         data-state={open ? 'open' : 'closed'}
         aria-modal="true"
         aria-labelledby={titleId}
-        onCancel={(event) => {
+        onKeyDown={composeEventHandlers(onKeyDown, keyDown)}
+        onCancel={composeEventHandlers(onCancel, (event: SyntheticEvent<HTMLDialogElement>) => {
           // Escape: the owner decides (a controlled dialog stays open unless `open` changes).
           event.preventDefault();
-          close.current();
-        }}
-        onClose={() => {
+          close();
+        })}
+        onClose={composeEventHandlers(onClose, (event: SyntheticEvent<HTMLDialogElement>) => {
           // Closed by the browser itself (e.g. a second Escape): keep the state in step.
-          if (open && !dialogRef.current?.open) setOpen(false);
-        }}
+          if (open && !event.currentTarget.open) setOpen(false);
+        })}
       >
         {open && (
           <>
@@ -188,7 +205,7 @@ export function ConnectDialog({
                 className="refold-button"
                 data-variant="secondary"
                 aria-label={t('common.close')}
-                onClick={() => close.current()}
+                onClick={close}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -197,18 +214,16 @@ export function ConnectDialog({
               initialSlug={initialSlug}
               onConnected={onConnected}
               onClose={() => setOpen(false)}
-              onDirtyChange={(next) => {
-                dirty.current = next;
-              }}
+              onDirtyChange={setDirty}
               guard={guard}
-              hidden={confirming}
+              hidden={pending !== null}
             />
             {pending && (
               <DiscardChanges
                 onKeepEditing={() => setPending(null)}
                 onDiscard={() => {
                   const leave = pending;
-                  dirty.current = false;
+                  setDirty(false);
                   setPending(null);
                   leave();
                 }}
@@ -219,4 +234,4 @@ export function ConnectDialog({
       </dialog>
     </>
   );
-}
+});

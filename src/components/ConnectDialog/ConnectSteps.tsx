@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import { AppList } from '../AppList/index.js';
-import { AuthForm } from '../AuthForm/AuthForm.js';
+import { AuthForm } from '../AuthForm/index.js';
 import { ConfigForm } from '../ConfigForm/index.js';
-import { ConnectButton } from '../ConnectButton/ConnectButton.js';
+import { ConnectButton } from '../ConnectButton/index.js';
 import { useMessages } from '../shared/useMessages.js';
 
 /** A step of the connect dialog. @internal */

@@ -1,3 +1,3 @@
 export { ConnectionStatus } from './ConnectionStatus.js';
 export type { ConnectionStatusProps } from './ConnectionStatus.js';
-export type { ConnectionState } from './connection.js';
+export type { ConnectionState } from '../shared/connection.js';

@@ -1,46 +1,70 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useRef } from 'react';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
 import type { AuthType } from '../../core/types.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useDisconnect } from '../../react/useDisconnect.js';
 import { cx } from '../shared/cx.js';
 import { describeError, errorKind } from '../shared/describe-error.js';
+import type { WithRootProps } from '../shared/props.js';
+import { useControllableState } from '../shared/useControllableState.js';
 import { useMessages } from '../shared/useMessages.js';
 
-/** Props of {@link DisconnectButton}. */
-export interface DisconnectButtonProps {
+interface DisconnectButtonOwnProps {
   /** The app to disconnect, e.g. `"slack"`. */
   slug: string;
   /** Only this kind of connection. @default all of the app's connections */
   authType?: AuthType;
   /** Called once the app is disconnected. */
   onDisconnected?: () => void;
+  /**
+   * Controlled: whether the confirmation shows. Leave out to let the button open and close it (from
+   * `defaultOpen`).
+   */
+  open?: boolean;
+  /** Uncontrolled: whether the confirmation shows at first (focus stays where it is). @defaultValue false */
+  defaultOpen?: boolean;
+  /** Called when the confirmation asks to open or close (the button, Cancel, Escape, a finished disconnect). */
+  onOpenChange?: (open: boolean) => void;
   /** Extra class on the root. */
   className?: string;
 }
+
+/** Props of {@link DisconnectButton}: its own, plus any attribute of the root `<div>`. */
+export type DisconnectButtonProps = WithRootProps<DisconnectButtonOwnProps, HTMLAttributes<HTMLDivElement>>;
 
 /**
  * Disconnects an app after an inline confirmation: the button reveals a question with Disconnect and
  * Cancel (focused first; Escape cancels and returns focus to the button), shows the request pending, an
  * error with a retry, and announces the result. `data-state`: `idle | confirming | pending | error |
- * disconnected`.
+ * disconnected`. The confirmation is controlled (`open`, `onOpenChange`) or left to the button
+ * (`defaultOpen`); the `ref` points at the root `<div>`.
  *
  * @example
  * <DisconnectButton slug="slack" onDisconnected={() => toast('Slack disconnected')} />
  */
-export function DisconnectButton({ slug, authType, onDisconnected, className }: DisconnectButtonProps) {
+export const DisconnectButton = forwardRef<HTMLDivElement, DisconnectButtonProps>(function DisconnectButton(
+  { slug, authType, onDisconnected, open, defaultOpen = false, onOpenChange, className, ...rest },
+  ref,
+) {
   const { t } = useMessages('DisconnectButton');
   const { data: app } = useApplication(slug);
   const disconnect = useDisconnect(slug);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useControllableState({
+    value: open,
+    defaultValue: defaultOpen,
+    onChange: onOpenChange,
+  });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const questionId = useId();
   const errorId = useId();
   const name = app?.name ?? slug;
 
+  // Cancel takes focus when the confirmation opens (not when it shows from the start).
+  const shown = useRef(confirming);
   useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
+    if (confirming && !shown.current) cancelRef.current?.focus();
+    shown.current = confirming;
   }, [confirming]);
 
   function close() {
@@ -69,7 +93,12 @@ export function DisconnectButton({ slug, authType, onDisconnected, className }: 
   else if (confirming) state = disconnect.isPending ? 'pending' : disconnect.isError ? 'error' : 'confirming';
 
   return (
-    <div className={cx('refold-disconnect-button refold-root', className)} data-state={state}>
+    <div
+      {...rest}
+      ref={ref}
+      className={cx('refold-disconnect-button refold-root', className)}
+      data-state={state}
+    >
       <button
         ref={triggerRef}
         type="button"
@@ -130,4 +159,4 @@ export function DisconnectButton({ slug, authType, onDisconnected, className }: 
       </p>
     </div>
   );
-}
+});

@@ -1,14 +1,15 @@
-import { useId, useState } from 'react';
+import { forwardRef, useId, useState } from 'react';
+import type { HTMLAttributes } from 'react';
 import type { ExecutionStatus } from '../../core/types.js';
 import { useExecutions } from '../../react/useExecutions.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
 import { ExecutionItem } from './ExecutionItem.js';
 import { STATUS_LABELS } from './StatusBadge.js';
 
-/** Props of {@link ExecutionList}. */
-export interface ExecutionListProps {
+interface ExecutionListOwnProps {
   /** Only runs of this app. */
   slug?: string;
   /** Only runs of this workflow. */
@@ -19,6 +20,9 @@ export interface ExecutionListProps {
   className?: string;
 }
 
+/** Props of {@link ExecutionList}: its own, plus any attribute of the root `<div>`. */
+export type ExecutionListProps = WithRootProps<ExecutionListOwnProps, HTMLAttributes<HTMLDivElement>>;
+
 const STATUSES = Object.keys(STATUS_LABELS) as ExecutionStatus[];
 
 /**
@@ -27,12 +31,16 @@ const STATUSES = Object.keys(STATUS_LABELS) as ExecutionStatus[];
  * paging that keeps the current page on screen while the next loads, and expandable rows with each run's
  * steps. Running runs show their progress and refresh until they finish.
  *
- * State in `data-state`: `loading`, `ready`, `empty`, `error`; `aria-busy` while another page loads.
+ * State in `data-state`: `loading`, `ready`, `empty`, `error`; `aria-busy` while another page loads. The
+ * `ref` points at the root `<div>`.
  *
  * @example
  * <ExecutionList slug="hubspot" />
  */
-export function ExecutionList({ slug, workflowId, pageSize = 10, className }: ExecutionListProps) {
+export const ExecutionList = forwardRef<HTMLDivElement, ExecutionListProps>(function ExecutionList(
+  { slug, workflowId, pageSize = 10, className, ...rest },
+  ref,
+) {
   const { t } = useMessages('ExecutionList');
   const id = useId();
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
@@ -58,6 +66,8 @@ export function ExecutionList({ slug, workflowId, pageSize = 10, className }: Ex
 
   return (
     <div
+      {...rest}
+      ref={ref}
       className={cx('refold-execution-list', 'refold-root', className)}
       data-state={state}
       aria-busy={busy || state === 'loading' || undefined}
@@ -144,4 +154,4 @@ export function ExecutionList({ slug, workflowId, pageSize = 10, className }: Ex
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { ConnectStatus } from '../../core/connect.js';
-import { describeError } from '../shared/describe-error.js';
-import type { Translator } from '../shared/useMessages.js';
+import { describeError } from './describe-error.js';
+import type { Translator } from './useMessages.js';
 
 /**
  * What to tell the user when a connect flow ended without a connection (`blocked`, `timeout`, `cancelled`,
