@@ -227,7 +227,7 @@ async function rateLimitRun() {
     const results = await Promise.allSettled(
       Array.from({ length: RATE_LIMIT_CALLS }, () => client.applications.list()),
     );
-    const totalMs = performance.now() - start;
+    const totalMs = Math.round((performance.now() - start) * 10) / 10;
     const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     const is429 = (reason: unknown) =>
       typeof reason === 'object' &&

@@ -8,7 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browserFigures, DIALOG_CYCLES, KEYSTROKE_RUNS, MOUNT_RUNS, OAUTH_RUNS } from './browser.js';
+import {
+  browserFigures,
+  DIALOG_CYCLES,
+  DIALOG_WARMUP,
+  KEYSTROKE_RUNS,
+  MOUNT_RUNS,
+  OAUTH_RUNS,
+} from './browser.js';
 import { GOALS, RATE_LIMIT_CALLS } from './goals.js';
 import {
   ANCHORS,
@@ -277,7 +284,7 @@ const results = {
       'Node + jsdom, the library against the mock Refold over HTTP on 127.0.0.1 (Refold limits: 20 rps, burst 5); a token fetch = one fetchToken call (a pretend backend minting over HTTP)',
     render: `Chromium headless, production React; medians of ${MOUNT_RUNS} mounts and ${KEYSTROKE_RUNS} keystrokes per list and size (3 warm-up runs dropped); mount: from the render call until every app is listed (AppList: listbox aria-setsize) and laid out; keystroke: from keydown of a trusted key press until the list shows the matches and is laid out (paint not included)`,
     oauth: `median of ${OAUTH_RUNS} connections of the mock's "slack": from the click on the mock provider's Allow (in the popup) to data-state="connected" on the page`,
-    memory: `CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage before and after ${DIALOG_CYCLES} mount/unmount cycles of <ConnectDialog open> (3 warm-up cycles first; 1 s settle); timers: setTimeout/setInterval wrapped in the page, live ones counted`,
+    memory: `CDP HeapProfiler.collectGarbage (twice) + Runtime.getHeapUsage after a 1 s settle, before and after ${DIALOG_CYCLES} mount/unmount cycles of <ConnectDialog open> (after ${DIALOG_WARMUP} warm-up cycles; heapGrowthFromCycle4Bytes counts from cycle 4); timers: setTimeout/setInterval wrapped in the page, live ones counted`,
   },
   goals: rows
     .filter((r) => r.met !== undefined)
@@ -298,60 +305,98 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, nu
 // ---------------------------------------------------------------------------------------------------------
 // The tables
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
-const padLeft = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length)) + text;
-const fmt = (value: number, unit: string) =>
-  `${Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(unit === '×' ? 2 : 1)}${unit && unit !== '×' ? ` ${unit}` : unit}`;
-
-const out: string[] = [];
-out.push('', `${pad('figure', 52)}${padLeft('value', 12)}   ${pad('goal', 30)}status`);
-out.push('-'.repeat(104));
-for (const r of rows) {
-  const status = r.met === undefined ? '' : r.met ? 'met' : 'MISSED';
-  out.push(`${pad(r.figure, 52)}${padLeft(fmt(r.value, r.unit), 12)}   ${pad(r.goal, 30)}${status}`);
-}
-
-out.push('', 'Peer SDKs (the same measure: their main entry, the same externals)');
-out.push(`${pad('package', 48)}${padLeft('min+gzip', 10)}${padLeft('min', 11)}   note`);
-out.push(
-  `${pad('@refold/react (whole entry)', 48)}${padLeft(size.allGzip.toLocaleString('en'), 10)}${padLeft(size.minified.all.toLocaleString('en'), 11)}`,
-);
-out.push(
-  `${pad('@refold/react (core + provider + hooks)', 48)}${padLeft(size.coreHooksGzip.toLocaleString('en'), 10)}${padLeft(size.minified.coreHooks.toLocaleString('en'), 11)}`,
-);
-for (const [name, anchor] of Object.entries(size.anchors)) {
-  const label = `${name} ${Object.values(anchor.versions).join(' + ')}`;
-  if ('error' in anchor) {
-    out.push(`${pad(label, 48)}${padLeft('—', 10)}${padLeft('—', 11)}   ${anchor.error}`);
-    continue;
-  }
-  const notes = [
-    anchor.cssGzip === undefined ? '' : `+ ${anchor.cssGzip.toLocaleString('en')} B CSS`,
-    anchor.loadsAtRuntime ? `loads its UI at run time (${anchor.loadsAtRuntime[0]})` : '',
-  ].filter(Boolean);
-  out.push(
-    `${pad(label, 48)}${padLeft(anchor.gzip.toLocaleString('en'), 10)}${padLeft(anchor.minified.toLocaleString('en'), 11)}   ${notes.join('; ')}`,
+/** A text table: columns sized to their widest cell; columns listed in `right` are right-aligned. */
+function table(header: string[], body: string[][], right: number[] = []): string[] {
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => (line[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((text, i) => {
+        const gap = ' '.repeat((widths[i] ?? 0) - text.length);
+        return right.includes(i) ? gap + text : text + gap;
+      })
+      .join('   ')
+      .trimEnd();
+  const rule = '-'.repeat(
+    Math.min(
+      110,
+      widths.reduce((sum, w) => sum + w + 3, -3),
+    ),
   );
+  return [line(header), rule, ...body.map(line)];
 }
+const bytes = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en'));
+const fmt = (value: number, unit: string) =>
+  unit === '×'
+    ? `${value.toFixed(2)}×`
+    : `${Number.isInteger(value) ? bytes(value) : value.toFixed(1)}${unit && ` ${unit}`}`;
 
-const cell = (c: Contribution | null) =>
-  c
-    ? `${padLeft(c.minified.toLocaleString('en'), 8)} ${padLeft(c.gzip.toLocaleString('en'), 7)}`
-    : padLeft('—', 16);
-out.push('', 'Per module: minified bytes in the bundle, and gzip bytes the bundle loses without it');
-out.push(`${pad('group', 44)}${padLeft('core+hooks: min   gz', 22)}${padLeft('whole: min   gz', 20)}`);
-for (const [name, c] of Object.entries(size.modules.groups))
-  out.push(`${pad(name, 48)}${cell(c.coreHooks)}   ${cell(c.all)}`);
+const out: string[] = [''];
+out.push(
+  ...table(
+    ['figure', 'value', 'goal', 'status'],
+    rows.map((r) => [
+      r.figure,
+      fmt(r.value, r.unit),
+      r.goal,
+      r.met === undefined ? '' : r.met ? 'met' : 'MISSED',
+    ]),
+    [1],
+  ),
+);
+
+out.push('', 'Peer SDKs: their main entry, measured the same way (bytes)');
+const anchorRows = Object.entries(size.anchors).map(([name, anchor]) => {
+  const label = `${name} ${Object.values(anchor.versions).join(' + ')}`;
+  if ('error' in anchor) return [label, '—', '—', anchor.error];
+  const notes = [
+    anchor.cssGzip === undefined ? '' : `+ ${bytes(anchor.cssGzip)} B CSS`,
+    anchor.loadsAtRuntime ? `loads its UI at run time from ${anchor.loadsAtRuntime[0]}` : '',
+  ];
+  return [label, bytes(anchor.gzip), bytes(anchor.minified), notes.filter(Boolean).join('; ')];
+});
+out.push(
+  ...table(
+    ['package', 'min+gzip', 'min', 'note'],
+    [
+      ['@refold/react, whole entry', bytes(size.allGzip), bytes(size.minified.all), ''],
+      [
+        '@refold/react, core + provider + hooks',
+        bytes(size.coreHooksGzip),
+        bytes(size.minified.coreHooks),
+        '',
+      ],
+      ...anchorRows,
+    ],
+    [1, 2],
+  ),
+);
+
+const cells = (c: Contribution | null) => [bytes(c?.minified), bytes(c?.gzip)];
+out.push('', 'Per module: minified bytes in the bundle; gzip bytes the bundle loses without it');
+out.push(
+  ...table(
+    ['group', 'core+hooks min', 'gzip', 'whole min', 'gzip'],
+    Object.entries(size.modules.groups).map(([name, c]) => [name, ...cells(c.coreHooks), ...cells(c.all)]),
+    [1, 2, 3, 4],
+  ),
+);
 out.push('', 'Top 10 files of core + provider + hooks');
 const top = Object.entries(size.modules.files)
   .filter(([, c]) => c.coreHooks)
   .sort(([, a], [, b]) => (b.coreHooks?.gzip ?? 0) - (a.coreHooks?.gzip ?? 0))
   .slice(0, 10);
-for (const [file, c] of top) out.push(`${pad(file, 48)}${cell(c.coreHooks)}`);
+out.push(
+  ...table(
+    ['file', 'min', 'gzip'],
+    top.map(([file, c]) => [file, ...cells(c.coreHooks)]),
+    [1, 2],
+  ),
+);
 
+const met = rows.filter((r) => r.met === true).length;
 const missed = rows.filter((r) => r.met === false).length;
 out.push(
   '',
-  `${rows.filter((r) => r.met).length} goals met, ${missed} missed. bench/results.json written in ${(durationMs / 1000).toFixed(0)} s.`,
+  `${met} goals met, ${missed} missed. bench/results.json written in ${Math.round(durationMs / 1000)} s.`,
 );
 console.log(out.join('\n'));
