@@ -24,7 +24,7 @@ export const MOUNT_RUNS = 15;
 export const KEYSTROKE_RUNS = 21;
 /** OAuth connections measured. */
 export const OAUTH_RUNS = 9;
-/** ConnectDialog mount/unmount cycles between the two heap measures (after {@link WARMUP} unmeasured ones). */
+/** ConnectDialog mount/unmount cycles between the two heap measures (after {@link DIALOG_WARMUP} others). */
 export const DIALOG_CYCLES = 200;
 /** ConnectDialog cycles before the first heap measure. */
 export const DIALOG_WARMUP = 20;
@@ -45,7 +45,7 @@ function random(seed: number): () => number {
 }
 
 const SYLLABLES = ['al', 'bo', 'cu', 'da', 'fe', 'gi', 'ho', 'ju', 'ka', 'le', 'mi', 'no', 'pa', 'qui', 're'];
-const MORE = ['sy', 'ta', 'vo', 'wu', 'xe', 'yo', 'zi', 'ly', 'brix', 'flow', 'desk', 'hub', 'ly', 'io'];
+const MORE = ['sy', 'ta', 'vo', 'wu', 'xe', 'yo', 'zi', 'ly', 'brix', 'flow', 'desk', 'hub', 'io'];
 const TAGS = ['CRM', 'Support', 'Finance', 'Marketing', 'Productivity', 'Developer tools', 'Communication'];
 
 /** `count` OAuth apps with realistic names, descriptions and tags; icons served by the mock under `prefix`. */

@@ -10,6 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
+import type { FetchToken } from '../src/core/index.js';
+import type { MockRefoldOptions } from '../src/testing/index.js';
 import { RATE_LIMIT_CALLS, RATE_LIMIT_FLOOR_MS, REFOLD_RATE_LIMIT } from './goals.js';
 import { median } from './stats.js';
 
@@ -29,19 +31,25 @@ globals['document'] = dom.window.document;
 
 const React = await import('react');
 const { createRoot } = await import('react-dom/client');
-const { AppList, RefoldProvider, useApplication, useApplications, useEnabledWorkflows } =
-  await import('../src/index.js');
-const { useExecutions, useLinkedAccount, useWorkflows } = await import('../src/index.js');
+const {
+  AppList,
+  RefoldProvider,
+  useApplication,
+  useApplications,
+  useEnabledWorkflows,
+  useExecutions,
+  useLinkedAccount,
+  useWorkflows,
+} = await import('../src/index.js');
 const { createRefoldClient } = await import('../src/core/index.js');
 const { createMockRefold, mockApps } = await import('../src/testing/index.js');
 const { listenMockRefold } = await import('../src/testing/mock-refold/node.js');
-type FetchToken = Parameters<typeof createRefoldClient>[0]['fetchToken'];
 
 const ACCOUNT = 'bench-customer';
 const SESSION_TOKEN_PATH = '/api/v2/public/session-token';
 
 /** A mock Refold on 127.0.0.1 and a pretend backend that counts the tokens it hands out. */
-async function startMock(options: Parameters<typeof createMockRefold>[0] = {}) {
+async function startMock(options: MockRefoldOptions = {}) {
   const mock = createMockRefold(options);
   const server = await listenMockRefold(mock);
   let tokenFetches = 0;
