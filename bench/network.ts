@@ -45,6 +45,15 @@ const { createRefoldClient } = await import('../src/core/index.js');
 const { createMockRefold, mockApps } = await import('../src/testing/index.js');
 const { listenMockRefold } = await import('../src/testing/mock-refold/node.js');
 
+// Every HTTP answer passes here (the library looks `fetch` up at each request): count the 429s it absorbs.
+const nativeFetch = globalThis.fetch;
+let answered429 = 0;
+globalThis.fetch = async (input, init) => {
+  const response = await nativeFetch(input, init);
+  if (response.status === 429) answered429 += 1;
+  return response;
+};
+
 const ACCOUNT = 'bench-customer';
 const SESSION_TOKEN_PATH = '/api/v2/public/session-token';
 
@@ -53,6 +62,7 @@ async function startMock(options: MockRefoldOptions = {}) {
   const mock = createMockRefold(options);
   const server = await listenMockRefold(mock);
   let tokenFetches = 0;
+  answered429 = 0;
   /** What your backend does: mint a session token with the API key. */
   const mintOverHttp = async (signal?: AbortSignal) => {
     const response = await fetch(`${server.url}${SESSION_TOKEN_PATH}?force_refresh=true`, {
@@ -78,8 +88,13 @@ async function startMock(options: MockRefoldOptions = {}) {
     },
     /** API requests the mock received (the backend's token requests left out). */
     apiRequests: () => mock.requests.filter((r) => r.path !== SESSION_TOKEN_PATH && r.method !== 'OPTIONS'),
+    /** 429 answers received (and absorbed by retries, unless a call failed). */
+    get answered429() {
+      return answered429;
+    },
     reset() {
       tokenFetches = 0;
+      answered429 = 0;
       mock.clearRequests();
     },
   };
@@ -149,6 +164,7 @@ async function twentyHooks() {
       hooks: probes.length,
       tokenFetches: env.tokenFetches,
       apiRequests: env.apiRequests().length,
+      server429: env.answered429,
       errors,
     };
   } finally {
@@ -164,7 +180,11 @@ async function appList() {
   const holder = mount(env.fetchToken, env.server.url, React.createElement(AppList));
   try {
     await waitUntil(() => rows(holder.container) > 0, 'the first app list to render');
-    const cold = { tokenFetches: env.tokenFetches, apiRequests: env.apiRequests().length };
+    const cold = {
+      tokenFetches: env.tokenFetches,
+      apiRequests: env.apiRequests().length,
+      server429: env.answered429,
+    };
     // Within the stale time: unmount the list (the provider stays, as in an app), then mount it again.
     holder.render(null);
     await waitUntil(() => rows(holder.container) === 0, 'the list to unmount');
@@ -172,7 +192,11 @@ async function appList() {
     holder.render(React.createElement(AppList));
     await waitUntil(() => rows(holder.container) > 0, 'the remounted list to render');
     await sleep(1_000); // a refetch on mount would have left by now
-    const warm = { tokenFetches: env.tokenFetches, apiRequests: env.apiRequests().length };
+    const warm = {
+      tokenFetches: env.tokenFetches,
+      apiRequests: env.apiRequests().length,
+      server429: env.answered429,
+    };
     return { cold, warm };
   } finally {
     holder.unmount();
@@ -207,6 +231,7 @@ async function fiftyConcurrent(kind: 'expired' | 'revoked') {
     const failed = results.filter((r) => r.status === 'rejected');
     return {
       tokenFetches: env.tokenFetches,
+      server429: env.answered429,
       failedCalls: failed.length,
       ...(failed[0]?.status === 'rejected' ? { firstFailure: String(failed[0].reason) } : {}),
     };
@@ -218,17 +243,10 @@ async function fiftyConcurrent(kind: 'expired' | 'revoked') {
 /** 100 calls at once against the mock's 20 rps / burst 5: 429s that reach callers, and the time taken. */
 async function rateLimitRun() {
   const env = await startMock({ rateLimit: { ...REFOLD_RATE_LIMIT } });
-  let server429 = 0;
-  const countingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.status === 429) server429 += 1;
-    return response;
-  };
   const token = await env.mintOverHttp();
   const client = createRefoldClient({
     fetchToken: async () => token,
     baseUrl: env.server.url,
-    fetch: countingFetch,
   });
   try {
     const start = performance.now();
@@ -246,7 +264,7 @@ async function rateLimitRun() {
       totalMs,
       surfaced429: reasons.filter(is429).length,
       otherFailures: reasons.filter((r) => !is429(r)).length,
-      server429,
+      server429: env.answered429,
     };
   } finally {
     await env.server.close();
