@@ -13,6 +13,13 @@ export default defineConfig({
         'testing/node': 'src/testing/mock-refold/node.ts',
         'testing/react': 'src/testing/render.tsx',
         styles: 'src/styles.css',
+        // One module per locale besides English (which ships with the components).
+        ...Object.fromEntries(
+          ['en', 'es', 'fr', 'de', 'ja'].map((locale) => [
+            `locales/${locale}`,
+            `src/i18n/locales/${locale}.ts`,
+          ]),
+        ),
       },
       formats: ['es'],
     },

@@ -1,45 +1,32 @@
-import { catalog } from './sections/catalog.js';
-import { common } from './sections/common.js';
-import { config } from './sections/config.js';
-import { connect } from './sections/connect.js';
-import { executions } from './sections/executions.js';
+import { en } from './locales/en.js';
 import type { Message, RefoldLocale } from './types.js';
 
-const sections = [common, catalog, connect, config, executions] as const;
-
-type Section = (typeof sections)[number];
-type KeysOf<S> = S extends { en: Record<infer K, Message> } ? K : never;
-
-/** Every message key of the library. */
-export type MessageKey = KeysOf<Section>;
+/** Every message key of the library (the keys of the English catalog). */
+export type MessageKey = keyof typeof en;
 
 /** The whole catalog of one locale: every key. Pass a `Partial` of it as `messages` to override strings. */
 export type RefoldMessages = Record<MessageKey, Message>;
 
-function merge(locale: RefoldLocale): RefoldMessages {
-  return Object.assign({}, ...sections.map((s) => s[locale])) as RefoldMessages;
-}
-
-/** Catalogs of the shipped locales. */
-export const catalogs: Readonly<Record<RefoldLocale, RefoldMessages>> = {
-  en: merge('en'),
-  es: merge('es'),
-  fr: merge('fr'),
-  de: merge('de'),
-  ja: merge('ja'),
+/**
+ * The locales shipped besides English, each its own module: an app downloads one only when it asks for it
+ * (bundlers split these dynamic imports into chunks of their own).
+ */
+const loaders: Record<Exclude<RefoldLocale, 'en'>, () => Promise<RefoldMessages>> = {
+  es: () => import('./locales/es.js').then((m) => m.es),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  de: () => import('./locales/de.js').then((m) => m.de),
+  ja: () => import('./locales/ja.js').then((m) => m.ja),
 };
 
-/** True for a locale the library ships. */
-export function isShippedLocale(value: string): value is RefoldLocale {
-  return Object.hasOwn(catalogs, value);
+/** The shipped locale for a BCP 47 tag (`es-MX` → `es`), or `undefined` when none matches. */
+export function shippedLocale(locale: string | undefined): RefoldLocale | undefined {
+  const language = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+  return language === 'en' || Object.hasOwn(loaders, language) ? (language as RefoldLocale) : undefined;
 }
 
-/** The catalog for `locale` (`es-MX` falls back to `es`, unknown ones to English) with `overrides` on top. */
-export function resolveMessages(
-  locale: string | undefined,
-  overrides?: Partial<RefoldMessages>,
-): RefoldMessages {
-  const language = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  const base = isShippedLocale(language) ? catalogs[language] : catalogs.en;
-  return overrides ? { ...base, ...overrides } : base;
+/** Loads the catalog of a shipped locale (English at once). */
+export function loadCatalog(locale: RefoldLocale): Promise<RefoldMessages> {
+  return locale === 'en' ? Promise.resolve(en) : loaders[locale]();
 }
+
+export { en };

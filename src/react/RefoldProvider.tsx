@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { DEFAULT_BASE_URL } from '../core/client.js';
 import { RefoldError } from '../core/errors.js';
 import type { FetchToken } from '../core/token.js';
-import { resolveMessages } from '../i18n/catalog.js';
 import type { RefoldMessages } from '../i18n/catalog.js';
 import { RefoldContext } from './context.js';
 import type { RefoldContextValue } from './context.js';
@@ -28,9 +27,17 @@ export interface RefoldProviderProps {
    * customer's data before anything renders for the next one. @default 'default'
    */
   scope?: string;
-  /** Locale of the components' strings (`en`, `es`, `fr`, `de`, `ja` …). @default 'en' */
+  /**
+   * Locale of the components' strings and dates (`en`, `es`, `fr`, `de`, `ja`; `es-MX` uses `es`). English
+   * ships with the components; another locale's strings are loaded when first needed (English shows until
+   * they arrive), unless you pass them as `messages` (see below). @default 'en'
+   */
   locale?: string;
-  /** Replaces single strings of the components. */
+  /**
+   * Strings over the locale's own: single ones (`{ 'common.retry': 'Retry' }`), or a whole catalog so the
+   * first render (and a server render) is already in that language:
+   * `import { es } from '@refold/react/locales/es'` then `locale="es" messages={es}`.
+   */
   messages?: Partial<RefoldMessages>;
   /**
    * Receives `connected`, `disconnected`, `config-saved`, `workflow-toggled`, `error` and `response-warning`
@@ -112,7 +119,6 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
     }
   }, [session, queryClient]);
 
-  const resolved = useMemo(() => resolveMessages(locale, messages), [locale, messages]);
 
   const value = useMemo<RefoldContextValue>(
     () => ({
@@ -120,11 +126,11 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
       scope: session.scope,
       queryClient,
       locale,
-      messages: resolved,
+      messages,
       emit: store.emit,
       connectFlows: session.connectFlows,
     }),
-    [session, queryClient, locale, resolved, store],
+    [session, queryClient, locale, messages, store],
   );
 
   return <RefoldContext.Provider value={value}>{children}</RefoldContext.Provider>;

@@ -55,8 +55,8 @@ export interface RefoldContextValue {
   queryClient: QueryClient;
   /** Locale for components. */
   locale: string;
-  /** Messages for components (locale catalog with overrides). */
-  messages: RefoldMessages;
+  /** The provider's `messages`: single strings, or a whole catalog, over the locale's own. */
+  messages: Partial<RefoldMessages> | undefined;
   /** Sends an event to `onEvent`. */
   emit: (event: RefoldEvent) => void;
   /** Connect flows by app slug. */

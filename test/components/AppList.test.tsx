@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AppList } from '../../src/components/AppList/index.js';
+import { mockApps } from '../../src/testing/mock-refold/fixtures.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
@@ -135,14 +136,14 @@ describe('AppList', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(search).toHaveValue('');
     expect(document.activeElement).toBe(search);
-    await expect.poll(() => statusRegion(screen.container).textContent).toBe('16 apps');
+    await expect.poll(() => statusRegion(screen.container).textContent).toBe(`${mockApps.length} apps`);
     expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull();
 
     await userEvent.type(search, 'zen');
     await expect.poll(() => optionNames(listbox)).toEqual(['Zendesk']);
     await userEvent.keyboard('{Escape}');
     expect(search).toHaveValue('');
-    await expect.poll(() => statusRegion(screen.container).textContent).toBe('16 apps');
+    await expect.poll(() => statusRegion(screen.container).textContent).toBe(`${mockApps.length} apps`);
     // The search's magnifier is decoration only.
     expect(screen.container.querySelector('.refold-search__icon')).toHaveAttribute('aria-hidden', 'true');
     await expectNoAxeViolations(screen.container);

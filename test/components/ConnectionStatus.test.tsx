@@ -3,6 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
 import type { ConnectionState } from '../../src/components/ConnectionStatus/index.js';
 import type { Application } from '../../src/core/types.js';
+import { de } from '../../src/i18n/locales/de.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
@@ -87,7 +88,7 @@ describe('ConnectionStatus', () => {
     };
     const expired = renderRefold(<ConnectionStatus app={app} status="expired" />, {
       mock,
-      providerProps: { locale: 'de' },
+      providerProps: { locale: 'de', messages: de },
     });
     expect(badge(expired.container)).toHaveTextContent('Verbindung abgelaufen (API-Schlüssel · 02.01.2026)');
   });
@@ -164,11 +165,19 @@ describe('ConnectionStatus', () => {
     expect(screen.container.querySelector('img')).toBeNull();
   });
 
-  it('uses the provider locale', async () => {
+  it('renders in the provider locale at once when given its catalog', () => {
     const screen = renderRefold(<ConnectionStatus slug="slack" status="disconnected" />, {
       mock,
-      providerProps: { locale: 'de' },
+      providerProps: { locale: 'de', messages: de },
     });
     expect(badge(screen.container)).toHaveTextContent('Nicht verbunden');
+  });
+
+  it('loads the provider locale’s strings when only the locale is given, showing English meanwhile', async () => {
+    const screen = renderRefold(<ConnectionStatus slug="slack" status="disconnected" />, {
+      mock,
+      providerProps: { locale: 'de-AT' },
+    });
+    await expect.poll(() => badge(screen.container).textContent).toBe('Nicht verbunden');
   });
 });

@@ -83,7 +83,7 @@ describe('the lint rules of the layering', () => {
   it.each([
     ['src/core', 'src/core/probe.ts', "import { redact as x } from './redact.js';"],
     ['src/react', 'src/react/probe.ts', "import { createRefoldClient as x } from '../core/client.js';"],
-    ['src/react', 'src/react/probe.ts', "import { resolveMessages as x } from '../i18n/catalog.js';"],
+    ['src/react', 'src/react/probe.ts', "import { loadCatalog as x } from '../i18n/catalog.js';"],
     [
       'src/components',
       'src/components/AppList/probe.tsx',
