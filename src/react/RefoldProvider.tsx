@@ -119,7 +119,6 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
     }
   }, [session, queryClient]);
 
-
   const value = useMemo<RefoldContextValue>(
     () => ({
       client: session.client,
