@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ConnectButton } from '../../src/components/ConnectButton/index.js';
+import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
@@ -27,17 +28,21 @@ describe('ConnectButton', () => {
   it('opens the pop-up inside the click before the session token arrives, waits, then shows "Connected"', async () => {
     const { open, popups } = stubPopup();
     const onConnected = vi.fn();
+    const fetchToken = createMockFetchToken(mock);
+    const token = fetchToken.hold();
     const screen = renderRefold(<ConnectButton slug="slack" onConnected={onConnected} {...FAST} />, {
       mock,
-      fetchTokenDelayMs: 1500,
+      fetchToken,
     });
-    // A DOM click, dispatched at once: the session token (1.5 s away) has certainly not arrived yet.
+    await token.arrived;
+    // A DOM click, dispatched at once: the session token is held, so it has certainly not arrived yet.
     screen.getByRole('button', { name: /^Connect/ }).click();
     // Synchronous up to window.open: the pop-up is open while no request has been sent yet.
     expect(open).toHaveBeenCalledTimes(1);
     expect(sent()).toHaveLength(0);
+    token.release();
 
-    await expect.poll(() => stateOf(screen.container), { timeout: 3000 }).toBe('waiting');
+    await expect.poll(() => stateOf(screen.container)).toBe('waiting');
     expect(popups[0]!.url).toMatch(/\/mock-oauth\/authorize\?state=/);
     expect(
       screen.getByRole('button', { name: 'Waiting for Slack…' }).querySelector('.refold-spinner'),
@@ -196,10 +201,10 @@ describe('ConnectButton', () => {
   });
 
   it('with authType="keybased" offers the credentials form before the app data arrives', async () => {
-    const screen = renderRefold(<ConnectButton slug="zendesk" authType="keybased" />, {
-      mock,
-      fetchTokenDelayMs: 300,
-    });
+    // The token is held (and so is the app's data) for the whole test.
+    const fetchToken = createMockFetchToken(mock);
+    fetchToken.hold();
+    const screen = renderRefold(<ConnectButton slug="zendesk" authType="keybased" />, { mock, fetchToken });
     const toggle = screen.getByRole('button', { name: 'Connect zendesk' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.container.firstElementChild!.hasAttribute('data-loading')).toBe(true);
