@@ -21,7 +21,8 @@ import {
   useUpdateConfig,
   useWorkflows,
 } from '../../src/react/index.js';
-import { fakeClock, renderRefoldHook, testQueryClient, setupMockServer } from './utils.js';
+import { fakeClock } from '../timing.js';
+import { renderRefoldHook, testQueryClient, setupMockServer } from './utils.js';
 
 const { mock, sent } = setupMockServer();
 const APPS = '/api/v2/f-sdk/application';

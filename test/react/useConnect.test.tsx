@@ -5,14 +5,8 @@ import { RefoldApiError, RefoldPopupError, RefoldValidationError } from '../../s
 import type { FetchToken } from '../../src/core/token.js';
 import { RefoldProvider, useConnect } from '../../src/react/index.js';
 import type { RefoldEvent, UseConnectOptions } from '../../src/react/index.js';
-import {
-  fakeClock,
-  mockFetchToken,
-  reactMajor,
-  renderRefoldHook,
-  setupMockServer,
-  testQueryClient,
-} from './utils.js';
+import { countFetches, fakeClock } from '../timing.js';
+import { mockFetchToken, reactMajor, renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
 
 const { mock, sent } = setupMockServer();
 // Flows take a few requests and timers; leave loaded machines room (waitFor returns as soon as it passes).
@@ -46,25 +40,13 @@ function stubOpen(win: ReturnType<typeof fakeWindow> | null = fakeWindow()) {
   return { open, win: win! };
 }
 
+const APP_PATH = '/api/v2/f-sdk/application/slack';
 const appGets = (slug = 'slack') =>
   sent().filter((r) => r.method === 'GET' && r.path === `/api/v2/f-sdk/application/${slug}`).length;
 const integrates = (slug = 'slack') =>
   sent().filter((r) => r.method === 'POST' && r.path === `/api/v1/${slug}/integrate`);
 const saves = (slug: string) =>
   sent().filter((r) => r.method === 'POST' && r.path === `/api/v2/app/${slug}/save`);
-/**
- * Requests for an app that the library started, counted as `fetch` is called (a poll counts the moment it
- * starts, not when the mock gets it), so "no more polls" needs no wait for requests on the wire.
- */
-function spyAppFetches(slug = 'slack') {
-  const spy = vi.spyOn(globalThis, 'fetch');
-  const urlOf = (input: Parameters<typeof fetch>[0]) =>
-    input instanceof Request ? input.url : String(input);
-  return () =>
-    spy.mock.calls.filter(([input]) => new URL(urlOf(input)).pathname === `/api/v2/f-sdk/application/${slug}`)
-      .length;
-}
-
 /** Spies on the focus and visibility listeners the flow adds, to check that it removes them. */
 function spyFocusListeners() {
   const added = vi.spyOn(window, 'addEventListener');
@@ -183,7 +165,7 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
 
   it('user closes the popup: after the grace `cancelled`, focus listeners removed, polling stopped', async () => {
     const advance = fakeClock();
-    const appFetches = spyAppFetches();
+    const appFetches = countFetches(APP_PATH);
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
@@ -209,7 +191,7 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
 
   it('timeout: `timeout` with a RefoldPopupError, the popup closed, polling stopped', async () => {
     const advance = fakeClock();
-    const appFetches = spyAppFetches();
+    const appFetches = countFetches(APP_PATH);
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const { result } = renderRefoldHook(mock, () =>
@@ -249,7 +231,7 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
 
   it('unmount while the popup is open: polling stops, the popup closes, nothing fires afterwards', async () => {
     const advance = fakeClock();
-    const fetches = vi.spyOn(globalThis, 'fetch');
+    const fetches = countFetches();
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const onEvent = vi.fn<(event: RefoldEvent) => void>();
@@ -271,11 +253,11 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     unmount();
     expect(win.close).toHaveBeenCalled();
     expect(listeners.allRemoved()).toBe(true);
-    const polls = fetches.mock.calls.length;
+    const polls = fetches();
     const rendered = renders;
     mock.completeOAuth(ACCOUNT, 'slack');
     await advance(500);
-    expect(fetches).toHaveBeenCalledTimes(polls);
+    expect(fetches()).toBe(polls);
     expect(renders).toBe(rendered);
     expect(onConnected).not.toHaveBeenCalled();
     expect(onEvent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'connected' }));
@@ -365,7 +347,7 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
 
   it('polls at once when the page regains focus', async () => {
     const advance = fakeClock();
-    const appFetches = spyAppFetches();
+    const appFetches = countFetches(APP_PATH);
     stubOpen();
     const { result } = renderRefoldHook(mock, () => useConnect('slack', { fastPollMs: 60_000 }));
     act(() => {

@@ -1,5 +1,4 @@
 import { QueryClient } from '@tanstack/react-query';
-import { act } from '@testing-library/react';
 import type { RenderHookOptions } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { version } from 'react';
@@ -71,18 +70,4 @@ export function renderRefoldHook<Result, Props>(
     fetchToken: fetchToken ?? mockFetchToken(mock, account),
     providerProps,
   });
-}
-
-/**
- * A fake clock for timers (polls, graces, refetch intervals), installed before they start: they still run as
- * real time passes, so requests and React go on as usual, and the answered `advance(ms)` jumps ahead at
- * once, firing every timer due by then. Undo it with `vi.useRealTimers()` (in `afterEach`).
- */
-export function fakeClock() {
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
-    shouldAdvanceTime: true,
-    advanceTimeDelta: 5,
-  });
-  return (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 }
