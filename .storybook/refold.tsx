@@ -4,7 +4,7 @@
  * worker, and a `RefoldProvider` around the story whose `fetchToken` mints from that mock.
  * Stories customise it with `parameters.refold` (see README.md beside this file).
  */
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Decorator } from '@storybook/react-vite';
 import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -12,11 +12,13 @@ import type { SetupWorker } from 'msw/browser';
 import type { ReactNode } from 'react';
 import { action } from 'storybook/actions';
 import type { StoryContext } from 'storybook/internal/csf';
-import type { FetchToken } from '../src/core/token.js';
-import { RefoldProvider } from '../src/react/RefoldProvider.js';
 import type { RefoldProviderProps } from '../src/react/RefoldProvider.js';
+import { createMockFetchToken } from '../src/testing/fetch-token.js';
+import type { MockFetchToken, MockTokenHold } from '../src/testing/fetch-token.js';
 import { createMockRefold } from '../src/testing/mock-refold/index.js';
 import type { MockRefold, MockRefoldOptions } from '../src/testing/mock-refold/types.js';
+import { createRefoldWrapper } from '../src/testing/render.js';
+import type { RefoldWrapper } from '../src/testing/render.js';
 
 /** `parameters.refold` of a story (or of a file's `meta`, or of `preview.tsx`). */
 export interface RefoldStoryParameters {
@@ -26,20 +28,22 @@ export interface RefoldStoryParameters {
   mockOptions?: MockRefoldOptions;
   /** Changes the fresh mock before the story renders: connect apps, inject faults, reject saves … */
   setup?: (mock: MockRefold, linkedAccountId: string) => void;
-  /** Each `fetchToken` call waits this long before minting, ms. @default 0 */
-  fetchTokenDelayMs?: number;
+  /**
+   * Holds the first `fetchToken` call (the story shows the UI before the session exists) until the story
+   * calls `context.refold.tokenHold.release()`. @default false
+   */
+  holdToken?: boolean;
   /** Makes `fetchToken` reject (your backend failing), with this message. */
   fetchTokenError?: string;
   /** The customer the tokens are minted for. @default 'demo-customer' */
   linkedAccountId?: string;
   /**
-   * Where the mock answers. @default 'https://app.refold.ai' on a story's own page; on docs pages, where
-   * several stories render at once, each gets its own `https://story-N.refold.test` so that their mocks
-   * stay apart.
+   * Where the mock answers. @default `https://story-N.refold.test`, a new origin for every render, so that a
+   * request of an earlier render (or of another story on a docs page) never reaches this render's mock.
    */
   baseUrl?: string;
   /** More provider props (`messages`, `scope`, `onEvent` …). `locale` comes from the toolbar. */
-  providerProps?: Partial<Omit<RefoldProviderProps, 'children' | 'fetchToken' | 'queryClient'>>;
+  providerProps?: Partial<Omit<RefoldProviderProps, 'children' | 'fetchToken' | 'queryClient' | 'baseUrl'>>;
 }
 
 /** What a story's `beforeEach`, `play` and decorators find in `context.refold`. */
@@ -48,9 +52,13 @@ export interface RefoldStoryState {
   mock: MockRefold;
   baseUrl: string;
   linkedAccountId: string;
-  /** The provider's `fetchToken`, counting its calls. */
-  fetchToken: FetchToken & { calls: number };
+  /** The provider's `fetchToken`: count its `calls`. */
+  fetchToken: MockFetchToken;
+  /** With `parameters.refold.holdToken`: the held first token fetch; `release()` it. */
+  tokenHold?: MockTokenHold;
   queryClient: QueryClient;
+  /** The provider around the story (the testing kit's `createRefoldWrapper`). */
+  wrapper: RefoldWrapper<MockFetchToken>['wrapper'];
   /** Unique per render: the provider is keyed on it, so each render starts with no token and no cache. */
   key: string;
 }
@@ -65,19 +73,23 @@ declare module 'storybook/internal/csf' {
   }
 }
 
-export const DEFAULT_BASE_URL = 'https://app.refold.ai';
 export const DEFAULT_LINKED_ACCOUNT_ID = 'demo-customer';
 
 /**
  * The mocks of the renders on the page, by origin. MSW's loader resets the worker's handlers before every
  * story, and a docs page renders many stories at once, so the mocks are served by one initial handler
- * (which survives those resets) that routes each request to the mock of its origin.
+ * (which survives those resets) that routes each request to the mock of its origin. Each render has an
+ * origin of its own: a request an earlier render sent late (say, as its story was torn down) finds no mock,
+ * rather than the next story's, whose faults it would use up.
  */
 const mocks = new Map<string, MockRefold>();
 let renders = 0;
 
 const routeToMock = http.all(
-  ({ request }) => mocks.has(new URL(request.url).origin),
+  ({ request }) => {
+    const url = new URL(request.url);
+    return mocks.has(url.origin) || url.hostname.endsWith('.refold.test');
+  },
   async ({ request }) => {
     const mock = mocks.get(new URL(request.url).origin);
     if (!mock) return HttpResponse.error();
@@ -105,70 +117,58 @@ export async function startStoryWorker(): Promise<SetupWorker> {
   return worker;
 }
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-}
+const onEvent = action('RefoldProvider onEvent');
 
 /** Project `beforeEach`: a fresh mock, served at this render's origin, and the state the decorator needs. */
 export function refoldBeforeEach(context: StoryContext): (() => void) | undefined {
   const params: RefoldStoryParameters = context.parameters.refold ?? {};
   if (params.disable) return undefined;
   renders += 1;
-  const baseUrl = (
-    params.baseUrl ??
-    (context.viewMode === 'docs' ? `https://story-${renders}.refold.test` : DEFAULT_BASE_URL)
-  ).replace(/\/+$/, '');
+  const baseUrl = (params.baseUrl ?? `https://story-${renders}.refold.test`).replace(/\/+$/, '');
   const origin = new URL(baseUrl).origin;
   const linkedAccountId = params.linkedAccountId ?? DEFAULT_LINKED_ACCOUNT_ID;
   const mock = createMockRefold(params.mockOptions);
   params.setup?.(mock, linkedAccountId);
-  const { fetchTokenDelayMs = 0, fetchTokenError } = params;
-  const fetchToken = Object.assign(
-    async ({ signal }: { signal: AbortSignal }) => {
-      fetchToken.calls += 1;
-      await wait(fetchTokenDelayMs, signal);
-      if (fetchTokenError !== undefined) throw new Error(fetchTokenError);
-      return { token: mock.mintToken(linkedAccountId), expiresIn: 3600 };
+  const fetchToken = createMockFetchToken(mock, { linkedAccountId, error: params.fetchTokenError });
+  const tokenHold = params.holdToken ? fetchToken.hold() : undefined;
+  const { providerProps = {} } = params;
+  const { wrapper, queryClient } = createRefoldWrapper({
+    mock,
+    baseUrl,
+    fetchToken,
+    // Storybook's own strict mode (main.ts) is on already.
+    providerProps: {
+      onEvent,
+      ...providerProps,
+      locale: providerProps.locale ?? (context.globals.locale as string | undefined) ?? 'en',
     },
-    { calls: 0 },
-  );
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   mocks.set(origin, mock);
-  context.refold = { mock, baseUrl, linkedAccountId, fetchToken, queryClient, key: `render-${renders}` };
+  context.refold = {
+    mock,
+    baseUrl,
+    linkedAccountId,
+    fetchToken,
+    tokenHold,
+    queryClient,
+    wrapper,
+    key: `render-${renders}`,
+  };
   return () => {
     if (mocks.get(origin) === mock) mocks.delete(origin);
     queryClient.clear();
   };
 }
 
-const onEvent = action('RefoldProvider onEvent');
-
-/** Wraps the story in a `RefoldProvider` for this render's mock, in the toolbar's locale. */
+/** Wraps the story in the `RefoldProvider` of this render's mock (built in {@link refoldBeforeEach}). */
 export const withRefold: Decorator = (Story, context) => {
   const state = context.refold;
   if (!state) return <Story />;
-  const { providerProps = {} } = (context.parameters.refold ?? {}) as RefoldStoryParameters;
+  const { wrapper: Provider, key } = state;
   return (
-    <RefoldProvider
-      key={state.key}
-      onEvent={onEvent}
-      {...providerProps}
-      baseUrl={state.baseUrl}
-      locale={providerProps.locale ?? (context.globals.locale as string | undefined) ?? 'en'}
-      fetchToken={state.fetchToken}
-      queryClient={state.queryClient}
-    >
+    <Provider key={key}>
       <Story />
-    </RefoldProvider>
+    </Provider>
   );
 };
 

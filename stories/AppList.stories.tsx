@@ -26,7 +26,7 @@ export const Default: Story = {
 
 /** The app list never arrives. */
 export const Loading: Story = {
-  parameters: { refold: { setup: (mock) => mock.inject({ path: APPS_PATH }, { delayMs: 1e9, times: 10 }) } },
+  parameters: { refold: { setup: (mock) => mock.hold({ path: APPS_PATH }) } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('Loading apps…');
   },

@@ -167,7 +167,7 @@ export const Saving: Story = {
   args: { slug: 'stripe' },
   parameters: {
     refold: {
-      setup: (mock) => mock.inject({ method: 'POST', path: '/api/v2/app/stripe/save' }, { delayMs: 1e9 }),
+      setup: (mock) => mock.hold({ method: 'POST', path: '/api/v2/app/stripe/save' }),
     },
   },
   play: async ({ canvas, userEvent }) => {
@@ -182,7 +182,7 @@ export const Saving: Story = {
 export const Loading: Story = {
   parameters: {
     refold: {
-      setup: (mock) => mock.inject({ path: '/api/v2/f-sdk/application/custom-webhook' }, { delayMs: 1e9 }),
+      setup: (mock) => mock.hold({ path: '/api/v2/f-sdk/application/custom-webhook' }),
     },
   },
   play: async ({ canvas }) => {

@@ -161,7 +161,7 @@ export const Workflows: Story = {
 /** While Refold saves. */
 export const Saving: Story = {
   parameters: {
-    refold: { setup: (mock) => mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 1e9 }) },
+    refold: { setup: (mock) => mock.hold({ method: 'PUT', path: CONFIG_PATH }) },
   },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Save' }));
@@ -201,7 +201,7 @@ export const UnsavedChanges: Story = {
 
 /** Waiting for the config. */
 export const Loading: Story = {
-  parameters: { refold: { setup: (mock) => mock.inject({ path: CONFIG_PATH }, { delayMs: 1e9 }) } },
+  parameters: { refold: { setup: (mock) => mock.hold({ path: CONFIG_PATH }) } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('Loading settings…');
   },

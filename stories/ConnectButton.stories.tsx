@@ -31,7 +31,7 @@ export const Idle: Story = {
 export const Opening: Story = {
   beforeEach: fakePopup(),
   parameters: {
-    refold: { setup: (mock) => mock.inject({ method: 'POST', path: INTEGRATE }, { delayMs: 1e9 }) },
+    refold: { setup: (mock) => mock.hold({ method: 'POST', path: INTEGRATE }) },
   },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Connect Slack' }));

@@ -92,7 +92,7 @@ export const Connecting: Story = {
 export const Loading: Story = {
   parameters: {
     refold: {
-      setup: (mock) => mock.inject({ path: /^\/api\/v2\/f-sdk\/application/ }, { delayMs: 1e9, times: 10 }),
+      setup: (mock) => mock.hold({ path: /^\/api\/v2\/f-sdk\/application/ }),
     },
   },
   play: async ({ canvas }) => {

@@ -30,7 +30,7 @@ export const Pending: Story = {
     refold: {
       setup: (mock, account) => {
         mock.account(account).connect('slack');
-        mock.inject(DELETE, { delayMs: 1e9 });
+        mock.hold(DELETE);
       },
     },
   },

@@ -76,9 +76,11 @@ export const ServerError: Story = {
 };
 
 export const SlowToken: Story = {
-  parameters: { refold: { fetchTokenDelayMs: 1500 } },
-  play: async ({ canvas }) => {
+  parameters: { refold: { holdToken: true } },
+  play: async ({ canvas, refold }) => {
+    await refold!.tokenHold!.arrived;
     await expect(canvas.getByRole('status')).toHaveTextContent('Loading apps…');
+    refold!.tokenHold!.release();
     await waitFor(() => expect(canvas.getByText(/Slack/)).toBeVisible(), { timeout: 5000 });
   },
 };

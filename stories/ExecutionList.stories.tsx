@@ -119,8 +119,9 @@ export const Paging: Story = {
 export const LoadingNextPage: Story = {
   play: async ({ canvas, userEvent, refold }) => {
     const nav = await canvas.findByRole('navigation', { name: 'Pages of runs' });
-    refold!.mock.inject({ method: 'GET', path: LIST_PATH }, { delayMs: 1e9 });
+    const nextPage = refold!.mock.hold({ method: 'GET', path: LIST_PATH });
     await userEvent.click(within(nav).getByRole('button', { name: 'Next' }));
+    await nextPage.arrived;
     await expect(canvas.getByRole('list', { name: 'Workflow runs' })).toBeVisible();
     await expect(nav).toHaveTextContent('Page 2 of 6');
   },
@@ -150,7 +151,7 @@ export const NoMatch: Story = {
 
 /** Waiting for the first page. */
 export const Loading: Story = {
-  parameters: { refold: { setup: (mock) => mock.inject({ path: LIST_PATH }, { delayMs: 1e9 }) } },
+  parameters: { refold: { setup: (mock) => mock.hold({ path: LIST_PATH }) } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('Loading runs…');
   },

@@ -172,6 +172,7 @@ function routeOf(options: ServePageOptions): ((request: Request) => Promise<Resp
   return async (request) => {
     const url = new URL(request.url);
     if (url.pathname === '/backend/session-token') {
+      // A real delay on purpose: a slow backend must outlast the browser's user activation (~5 s).
       await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('delayMs') ?? 0)));
       return Response.json({ token: mock.mintToken(linkedAccountId), expiresIn: 3600 });
     }

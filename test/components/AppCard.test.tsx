@@ -65,7 +65,7 @@ describe('AppCard', () => {
   });
 
   it('follows a connect flow of its app: connecting, then connected', async () => {
-    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 2_000 });
+    const save = mock.hold({ method: 'POST', path: '/api/v2/app/zendesk/save' });
     const screen = renderRefold(
       <>
         <AppCard slug="zendesk" />
@@ -77,16 +77,21 @@ describe('AppCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect Zendesk' }));
     await expect.poll(() => card(screen.container).dataset.state).toBe('connecting');
     expect(screen.getByText('Connecting…')).toBeTruthy();
+    await save.arrived;
     await expectNoAxeViolations(screen.container);
-    await expect.poll(() => card(screen.container).dataset.state, { timeout: 5000 }).toBe('connected');
+    save.release();
+    await expect.poll(() => card(screen.container).dataset.state).toBe('connected');
   });
 
   it('shows a loading state, then an error with a retry that refetches', async () => {
-    mock.inject({ path: '/api/v2/f-sdk/application/slack' }, { status: 500, delayMs: 200 });
+    const load = mock.hold({ path: '/api/v2/f-sdk/application/slack' });
+    mock.inject({ path: '/api/v2/f-sdk/application/slack' }, { status: 500 });
     const screen = renderRefold(<AppCard slug="slack" />, { mock });
     expect(card(screen.container)).toHaveAttribute('data-state', 'loading');
     expect(screen.getByRole('status')).toHaveTextContent('Loading app…');
+    await load.arrived;
     await expectNoAxeViolations(screen.container);
+    load.release();
     expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong');
     expect(card(screen.container)).toHaveAttribute('data-state', 'error');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -98,7 +103,8 @@ describe('AppCard', () => {
     const app: Application = { name: 'Acme', slug: 'acme', description: 'Billing.' };
     const screen = renderRefold(<AppCard app={app} status="disconnected" />, { mock });
     expect(screen.getByText('Acme')).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.queryClient.isFetching()).toBe(0); // mounted, and no fetch started: no request will come
+    expect(screen.fetchToken).not.toHaveBeenCalled();
     expect(sent()).toHaveLength(0);
   });
 

@@ -1,3 +1,4 @@
+import { fireEvent } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AppList } from '../../src/components/AppList/index.js';
@@ -32,6 +33,20 @@ function activeName(listbox: HTMLElement): string | undefined {
     : undefined;
 }
 
+/**
+ * Types `text` as if after a pause longer than the type-ahead window (500 ms): the keys carry a time stamp
+ * 600 ms after the last key instead of the test waiting that long.
+ */
+function typeAfterPause(listbox: HTMLElement, text: string) {
+  typedAt = Math.max(typedAt, performance.now()) + 600;
+  for (const key of text) {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'timeStamp', { value: typedAt });
+    fireEvent(listbox, event);
+  }
+}
+let typedAt = 0;
+
 /** The polite live region with the count or the state. */
 const statusRegion = (container: HTMLElement) => container.querySelector('.refold-app-list__status')!;
 
@@ -48,13 +63,15 @@ describe('AppList', () => {
   });
 
   it('shows an announced loading state before the apps arrive', async () => {
-    mock.inject({ path: APPS_PATH }, { delayMs: 300 });
+    const apps = mock.hold({ path: APPS_PATH });
     const screen = renderRefold(<AppList />, { mock });
     const region = statusRegion(screen.container);
     expect(region).toHaveAttribute('aria-live', 'polite');
     expect(region).toHaveTextContent('Loading apps…');
     expect(screen.container.firstElementChild).toHaveAttribute('data-state', 'loading');
+    await apps.arrived;
     await expectNoAxeViolations(screen.container);
+    apps.release();
     await screen.findByRole('listbox');
     expect(region).toHaveTextContent('18 apps');
   });
@@ -215,11 +232,9 @@ describe('AppList', () => {
     expect(activeName(listbox)).toBe('Salesforce');
     await userEvent.keyboard('s'); // the same letter again cycles
     expect(activeName(listbox)).toBe('Stripe');
-    await new Promise((r) => setTimeout(r, 600));
-    await userEvent.keyboard('zen');
+    typeAfterPause(listbox, 'zen');
     expect(activeName(listbox)).toBe('Zendesk');
-    await new Promise((r) => setTimeout(r, 600));
-    await userEvent.keyboard('q');
+    typeAfterPause(listbox, 'q');
     expect(activeName(listbox)).toBe('QuickBooks');
   });
 
@@ -325,9 +340,19 @@ describe('AppList', () => {
 
   describe('with 10,000 apps', () => {
     const apps = manyApps(10_000);
-    const render = () => {
+    /** The list of 10,000 apps, once it has measured its rows (the keyboard scrolls by that measure). */
+    const render = async () => {
       mock.inject({ path: APPS_PATH }, { body: apps, times: Infinity });
-      return renderList();
+      const rendered = await renderList();
+      // The list measures itself in a ResizeObserver created at mount: one created now is called after it.
+      await new Promise<void>((resolve) => {
+        const observer = new ResizeObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(rendered.listbox);
+      });
+      return rendered;
     };
 
     it('renders only a window of rows, each with its position in the whole list', async () => {

@@ -402,11 +402,16 @@ describe('ConfigForm', () => {
     const screen = await renderForm();
     const toggle = screen.getByRole('switch', { name: 'Sync contacts to HubSpot' });
     expect(toggle).toHaveAccessibleDescription('Create or update HubSpot contacts when users sign up.');
-    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 2_000 });
+    const workflowSwitch = { method: 'PATCH', path: /\/workflows\// };
+    const held = mock.hold(workflowSwitch);
+    mock.inject(workflowSwitch, { status: 500 });
     toggle.focus();
     await userEvent.keyboard(' ');
     expect(toggle).toHaveAttribute('aria-checked', 'true');
-    await expect.poll(() => toggle.getAttribute('aria-checked'), { timeout: 8_000 }).toBe('false');
+    await held.arrived;
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    held.release();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Couldn’t switch “Sync contacts to HubSpot”. Something went wrong. Please try again.',
     );
@@ -472,14 +477,17 @@ describe('ConfigForm', () => {
   it('shows saving, then announces Saved and calls onSaved', async () => {
     const onSaved = vi.fn();
     const screen = await renderForm({ onSaved });
-    mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 1500 });
+    const save = mock.hold({ method: 'PUT', path: CONFIG_PATH });
     await userEvent.fill(screen.getByRole('textbox', { name: 'Record name prefix' }), 'ACME-');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.root.dataset.state).toBe('saving');
     expect(screen.root).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Saving…');
+    await save.arrived;
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await expect.poll(() => screen.root.dataset.state, { timeout: 5000 }).toBe('saved');
+    expect(screen.root.dataset.state).toBe('saving');
+    save.release();
+    await expect.poll(() => screen.root.dataset.state).toBe('saved');
     expect(screen.getByRole('status')).toHaveTextContent('Saved');
     expect(saves()).toHaveLength(1);
     expect(onSaved).toHaveBeenCalledWith(
@@ -497,13 +505,16 @@ describe('ConfigForm', () => {
 
   it('keeps what is typed while a save is under way', async () => {
     const screen = await renderForm();
-    mock.inject({ method: 'PUT', path: CONFIG_PATH }, { delayMs: 2_000 });
+    const save = mock.hold({ method: 'PUT', path: CONFIG_PATH });
     const prefix = screen.getByRole('textbox', { name: 'Record name prefix' });
     await userEvent.fill(prefix, 'ACME-');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await save.arrived;
     await userEvent.fill(prefix, 'ACME-2');
+    expect(screen.root.dataset.state).toBe('saving');
     await expect.poll(() => saves().length).toBe(1);
-    await expect.poll(() => screen.root.dataset.state, { timeout: 8_000 }).toBe('ready');
+    save.release();
+    await expect.poll(() => screen.root.dataset.state).toBe('ready');
     expect(prefix).toHaveValue('ACME-2');
     expect(screen.getByText('Unsaved changes')).toBeTruthy();
     expect(bodyOf(saves()[0]!).fields['record_prefix']).toBe('ACME-');
@@ -524,12 +535,15 @@ describe('ConfigForm', () => {
   });
 
   it('shows loading, then an error with a retry that recovers', async () => {
-    mock.inject({ method: 'POST', path: CONFIG_PATH }, { status: 500, delayMs: 300 });
+    const load = mock.hold({ method: 'POST', path: CONFIG_PATH });
+    mock.inject({ method: 'POST', path: CONFIG_PATH }, { status: 500 });
     const screen = renderRefold(<ConfigForm slug="hubspot" />, { mock });
     const root = screen.container.querySelector<HTMLElement>('.refold-config-form')!;
     expect(root.dataset.state).toBe('loading');
     expect(screen.getByRole('status')).toHaveTextContent('Loading settings…');
+    await load.arrived;
     await expectNoAxeViolations(screen.container);
+    load.release();
     const alert = await screen.findByRole('alert');
     expect(root.dataset.state).toBe('error');
     await expectNoAxeViolations(screen.container);

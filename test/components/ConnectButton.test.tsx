@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ConnectButton } from '../../src/components/ConnectButton/index.js';
+import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
-import { sleep, stubPopup } from './fake-popup.js';
+import { countFetches, fakeClock } from '../timing.js';
+import { stubPopup } from './fake-popup.js';
 
 const ACCOUNT = 'test-customer';
 /** Fast polling so that the tests take milliseconds, not seconds. */
@@ -12,7 +14,10 @@ const FAST = { fastPollMs: 40, trustClosedAfterMs: 60, graceMs: 120 };
 
 describe('ConnectButton', () => {
   const { mock, sent } = setupMockWorker();
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   const integrates = (slug: string) => sent().filter((r) => r.path === `/api/v1/${slug}/integrate`);
   const stateOf = (container: HTMLElement) => container.firstElementChild!.getAttribute('data-status');
@@ -27,17 +32,21 @@ describe('ConnectButton', () => {
   it('opens the pop-up inside the click before the session token arrives, waits, then shows "Connected"', async () => {
     const { open, popups } = stubPopup();
     const onConnected = vi.fn();
+    const fetchToken = createMockFetchToken(mock);
+    const token = fetchToken.hold();
     const screen = renderRefold(<ConnectButton slug="slack" onConnected={onConnected} {...FAST} />, {
       mock,
-      fetchTokenDelayMs: 1500,
+      fetchToken,
     });
-    // A DOM click, dispatched at once: the session token (1.5 s away) has certainly not arrived yet.
+    await token.arrived;
+    // A DOM click, dispatched at once: the session token is held, so it has certainly not arrived yet.
     screen.getByRole('button', { name: /^Connect/ }).click();
     // Synchronous up to window.open: the pop-up is open while no request has been sent yet.
     expect(open).toHaveBeenCalledTimes(1);
     expect(sent()).toHaveLength(0);
+    token.release();
 
-    await expect.poll(() => stateOf(screen.container), { timeout: 3000 }).toBe('waiting');
+    await expect.poll(() => stateOf(screen.container)).toBe('waiting');
     expect(popups[0]!.url).toMatch(/\/mock-oauth\/authorize\?state=/);
     expect(
       screen.getByRole('button', { name: 'Waiting for Slack…' }).querySelector('.refold-spinner'),
@@ -81,12 +90,16 @@ describe('ConnectButton', () => {
   });
 
   it('fault 11: closing the pop-up ends the flow as cancelled', async () => {
+    const advance = fakeClock();
     const { popups } = stubPopup();
     const screen = renderRefold(<ConnectButton slug="notion" {...FAST} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect Notion' }));
     await expect.poll(() => stateOf(screen.container)).toBe('waiting');
-    await sleep(150);
+    // Closed after trustClosedAfterMs (60 ms), once the flow has seen the handle open: a handle that reads
+    // closed before then is never trusted (fault 13).
+    await advance(100);
     popups[0]!.closed = true;
+    await advance(500); // its next look (250 ms later) sees it closed, then the grace runs out
     await expect.poll(() => stateOf(screen.container), { timeout: 3000 }).toBe('cancelled');
     expect(screen.getByRole('alert').textContent).toBe('The connection was cancelled.');
     expect(screen.getByRole('button', { name: 'Connect Notion' })).toBeTruthy();
@@ -94,6 +107,8 @@ describe('ConnectButton', () => {
   });
 
   it('fault 12: a sign-in that takes too long ends as timeout, closes the pop-up and offers a retry', async () => {
+    const advance = fakeClock();
+    const fetches = countFetches();
     const { popups } = stubPopup();
     const screen = renderRefold(<ConnectButton slug="asana" {...FAST} timeoutMs={200} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect Asana' }));
@@ -101,20 +116,20 @@ describe('ConnectButton', () => {
     expect(screen.getByRole('alert').textContent).toBe('Signing in to Asana took too long. Try again.');
     expect(popups[0]!.closed).toBe(true);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
-    // Nothing polls any more (after a poll that may have been on the wire).
-    await sleep(100);
-    const count = sent().length;
-    await sleep(200);
-    expect(sent()).toHaveLength(count);
+    // Nothing polls any more: a second's worth of timers fire and start no request.
+    const count = fetches();
+    await advance(1_000);
+    expect(fetches()).toBe(count);
   });
 
   it('fault 13: a pop-up handle that reads closed at once (opener policy) still connects', async () => {
+    const advance = fakeClock();
     const { popups } = stubPopup({ severOnNavigate: true });
     const screen = renderRefold(<ConnectButton slug="mailchimp" {...FAST} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect Mailchimp' }));
     await expect.poll(() => stateOf(screen.container)).toBe('waiting');
     expect(popups[0]!.closed).toBe(true);
-    await sleep(300);
+    await advance(300); // past trustClosedAfterMs and the grace
     expect(stateOf(screen.container)).toBe('waiting');
     mock.completeOAuth(ACCOUNT, 'mailchimp');
     await expect.poll(() => stateOf(screen.container), { timeout: 3000 }).toBe('connected');
@@ -122,26 +137,29 @@ describe('ConnectButton', () => {
 
   it('fault 14: unmounting while waiting stops polling, closes the pop-up and logs no error', async () => {
     const errors = vi.spyOn(console, 'error');
+    const advance = fakeClock();
+    const fetches = countFetches();
     const { popups } = stubPopup();
     const screen = renderRefold(<ConnectButton slug="xero" {...FAST} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect Xero' }));
     await expect.poll(() => stateOf(screen.container)).toBe('waiting');
     screen.unmount();
     expect(popups[0]!.closed).toBe(true);
-    await sleep(100); // a poll already on the wire may still reach the mock
-    const count = sent().length;
-    await sleep(300);
-    expect(sent()).toHaveLength(count);
+    const count = fetches();
+    await advance(1_000);
+    expect(fetches()).toBe(count);
     expect(errors).not.toHaveBeenCalled();
   });
 
   it('fault 15: a double click opens one pop-up and sends one integrate request', async () => {
     const { open } = stubPopup();
+    const integrateFetches = countFetches('/api/v1/slack/integrate');
     const screen = renderRefold(<ConnectButton slug="slack" {...FAST} />, { mock });
     await userEvent.dblClick(await screen.findByRole('button', { name: 'Connect Slack' }));
     await expect.poll(() => stateOf(screen.container)).toBe('waiting');
-    await sleep(100);
     expect(open).toHaveBeenCalledTimes(1);
+    // Waiting means the one integrate request was answered; a second one would have started by then.
+    expect(integrateFetches()).toBe(1);
     expect(integrates('slack')).toHaveLength(1);
   });
 
@@ -196,14 +214,16 @@ describe('ConnectButton', () => {
   });
 
   it('with authType="keybased" offers the credentials form before the app data arrives', async () => {
-    const screen = renderRefold(<ConnectButton slug="zendesk" authType="keybased" />, {
-      mock,
-      fetchTokenDelayMs: 300,
-    });
+    // The token is held, and so is the app's data, until the form is open.
+    const fetchToken = createMockFetchToken(mock);
+    const token = fetchToken.hold();
+    const screen = renderRefold(<ConnectButton slug="zendesk" authType="keybased" />, { mock, fetchToken });
     const toggle = screen.getByRole('button', { name: 'Connect zendesk' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.container.firstElementChild!.hasAttribute('data-loading')).toBe(true);
     await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    token.release();
     expect(await screen.findByLabelText(/^API token/)).toBeTruthy();
     expect(integrates('zendesk')).toHaveLength(0);
   });

@@ -100,7 +100,7 @@ describe('ConnectionStatus', () => {
   });
 
   it('announces, in the same polite live region, the flow going from not connected to connecting to connected', async () => {
-    mock.inject({ method: 'POST', path: '/api/v2/app/zendesk/save' }, { delayMs: 2_000 });
+    const save = mock.hold({ method: 'POST', path: '/api/v2/app/zendesk/save' });
     const screen = renderRefold(
       <>
         <ConnectionStatus slug="zendesk" />
@@ -115,17 +115,22 @@ describe('ConnectionStatus', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect Zendesk' }));
     await expect.poll(() => region.dataset.state).toBe('connecting');
     expect(region).toHaveTextContent('Connecting…');
+    await save.arrived;
     await expectNoAxeViolations(screen.container);
-    await expect.poll(() => region.textContent, { timeout: 5000 }).toBe('Connected as agent@acme.example');
+    save.release();
+    await expect.poll(() => region.textContent).toBe('Connected as agent@acme.example');
     expect(badge(screen.container)).toBe(region);
   });
 
   it('shows a checking state while loading, then an error with a retry', async () => {
-    mock.inject({ path: '/api/v2/f-sdk/application/slack' }, { status: 500, delayMs: 200 });
+    const load = mock.hold({ path: '/api/v2/f-sdk/application/slack' });
+    mock.inject({ path: '/api/v2/f-sdk/application/slack' }, { status: 500 });
     const screen = renderRefold(<ConnectionStatus slug="slack" />, { mock });
     expect(badge(screen.container)).toHaveAttribute('data-state', 'loading');
     expect(badge(screen.container)).toHaveTextContent('Checking connection…');
+    await load.arrived;
     await expectNoAxeViolations(screen.container);
+    load.release();
     expect(await screen.findByRole('alert')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Not connected')).toBeTruthy();
@@ -146,8 +151,9 @@ describe('ConnectionStatus', () => {
       'Not connected',
       'Connecting…',
     ]);
+    expect(screen.queryClient.isFetching()).toBe(0); // mounted, and no fetch started: no request will come
     await expectNoAxeViolations(screen.container);
-    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.fetchToken).not.toHaveBeenCalled();
     expect(sent()).toHaveLength(0);
   });
 

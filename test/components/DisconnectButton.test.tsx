@@ -45,7 +45,7 @@ describe('DisconnectButton', () => {
   });
 
   it('shows the request pending, then disconnects, announces it and calls onDisconnected', async () => {
-    mock.inject({ method: 'DELETE', path: DELETE_PATH }, { delayMs: 2_000 });
+    const disconnect = mock.hold({ method: 'DELETE', path: DELETE_PATH });
     const onDisconnected = vi.fn();
     const screen = renderRefold(<DisconnectButton slug="slack" onDisconnected={onDisconnected} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Disconnect Slack' }));
@@ -55,6 +55,9 @@ describe('DisconnectButton', () => {
     expect(stateOf(screen.container)).toBe('pending');
     await expectNoAxeViolations(screen.container);
     pending.click(); // ignored while pending (aria-disabled: Playwright would wait for it to enable)
+    await disconnect.arrived;
+    expect(stateOf(screen.container)).toBe('pending');
+    disconnect.release();
     await expect.poll(() => stateOf(screen.container)).toBe('disconnected');
     expect(onDisconnected).toHaveBeenCalledTimes(1);
     expect(deletes()).toHaveLength(1);

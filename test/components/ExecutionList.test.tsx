@@ -105,13 +105,15 @@ describe('ExecutionList', () => {
     const previous = within(nav).getByRole('button', { name: 'Previous' });
     expect(previous).toHaveAttribute('aria-disabled', 'true');
 
-    // Long enough that a slow machine still sees the page in between.
-    mock.inject({ method: 'GET', path: LIST_PATH }, { delayMs: 2_500 });
+    // The next page is held: the shown page stays, however slow the machine.
+    const nextPage = mock.hold({ method: 'GET', path: LIST_PATH });
     await userEvent.click(within(nav).getByRole('button', { name: 'Next' }));
+    await nextPage.arrived;
     expect(nav).toHaveTextContent('Page 2 of 6');
     expect(screen.root).toHaveAttribute('aria-busy', 'true');
     expect(toggleOf(screen.container, all[0]!._id)).not.toBeNull();
-    await expect.poll(() => toggleOf(screen.container, all[10]!._id), { timeout: 8_000 }).not.toBeNull();
+    nextPage.release();
+    await expect.poll(() => toggleOf(screen.container, all[10]!._id)).not.toBeNull();
     expect(toggleOf(screen.container, all[0]!._id)).toBeNull();
     expect(screen.root).not.toHaveAttribute('aria-busy');
     expect(lists().at(-1)?.query).toMatchObject({ page: '2', limit: '10' });
@@ -222,13 +224,16 @@ describe('ExecutionList', () => {
   });
 
   it('shows loading, then an error with a retry that recovers', async () => {
-    mock.inject({ method: 'GET', path: LIST_PATH }, { status: 500, delayMs: 300 });
+    const load = mock.hold({ method: 'GET', path: LIST_PATH });
+    mock.inject({ method: 'GET', path: LIST_PATH }, { status: 500 });
     const screen = renderRefold(<ExecutionList />, { mock });
     const root = screen.container.querySelector<HTMLElement>('.refold-execution-list')!;
     expect(root.dataset.state).toBe('loading');
     expect(root).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Loading runs…');
+    await load.arrived;
     await expectNoAxeViolations(screen.container);
+    load.release();
     const alert = await screen.findByRole('alert');
     expect(root.dataset.state).toBe('error');
     expect(alert).toHaveTextContent('Something went wrong. Please try again.');

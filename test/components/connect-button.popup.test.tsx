@@ -6,6 +6,8 @@ import { openWithPopupBlocker, waitForConsole } from '../browser-setup/popup-blo
 const entry = fileURLToPath(new URL('../browser-setup/fixtures/connect-page.tsx', import.meta.url));
 
 describe('ConnectButton in Chromium with its popup blocker on', () => {
+  // The 8 s token fetch is real on purpose: it must outlast the click's user activation (~5 s), after which a
+  // late window.open would be blocked. A fake clock cannot stand in for the browser's own.
   it.each([0, 8_000])(
     'opens the OAuth popup from the click when the token fetch takes %i ms, and connects',
     async (tokenDelayMs) => {

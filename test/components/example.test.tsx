@@ -4,6 +4,7 @@ import { useApplications } from '../../src/react/useApplications.js';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { useState } from 'react';
+import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
@@ -52,8 +53,12 @@ describe('browser test setup', () => {
   });
 
   it('waits for a slow fetchToken', async () => {
-    const screen = renderRefold(<Apps />, { mock, fetchTokenDelayMs: 300 });
+    const fetchToken = createMockFetchToken(mock);
+    const token = fetchToken.hold();
+    const screen = renderRefold(<Apps />, { mock, fetchToken });
+    await token.arrived;
     expect(screen.getByRole('status').textContent).toBe('Loading…');
+    token.release();
     expect(await screen.findByText('Slack')).toBeTruthy();
   });
 

@@ -49,6 +49,3 @@ export function stubPopup(options: StubPopupOptions = {}) {
   });
   return { open, popups };
 }
-
-/** Waits `ms`. */
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -308,10 +308,11 @@ describe('aborts and time limits (fault case 29)', () => {
   it('aborts the HTTP request when the caller’s signal fires, with no error but an abort', async () => {
     const { client } = env.client();
     await client.linkedAccount();
-    env.mock.inject({ path: APPS }, { delayMs: 5_000 });
+    const held = env.mock.hold({ path: APPS }); // answered only after the test (reset releases it)
     const controller = new AbortController();
     const pending = client.applications.list({ signal: controller.signal });
-    await vi.waitFor(() => expect(env.dataRequests().some((r) => r.path === APPS)).toBe(true));
+    await held.arrived;
+    expect(env.dataRequests().some((r) => r.path === APPS)).toBe(true);
     const started = performance.now();
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(RefoldAbortError);
@@ -343,8 +344,9 @@ describe('aborts and time limits (fault case 29)', () => {
   });
 
   it('ends a request that takes longer than timeoutMs with a RefoldTimeoutError', async () => {
+    // The one real wait here is the client's own time limit (300 ms), which is what this tests.
     const { client } = env.client({ timeoutMs: 300, retry: { maxNetworkRetries: 0 } });
-    env.mock.inject({ path: APPS }, { delayMs: 3_000 });
+    env.mock.hold({ path: APPS }); // never answered within the test (reset releases it)
     await expect(client.applications.list()).rejects.toBeInstanceOf(RefoldTimeoutError);
   });
 });

@@ -195,16 +195,17 @@ describe('createConnectFlow: OAuth popup and completion detection (fake timers)'
     expect(slow).toBeGreaterThanOrEqual(9);
     expect(slow).toBeLessThanOrEqual(11);
 
-    // A slow answer: focus events meanwhile send nothing more.
-    env.mock.inject({ method: 'GET', path: '/api/v2/f-sdk/application/slack' }, { delayMs: 2_000 });
+    // A slow answer (held): focus events meanwhile send nothing more.
+    const held = env.mock.hold({ method: 'GET', path: '/api/v2/f-sdk/application/slack' });
     focus();
-    await flush();
+    await held.arrived;
     const during = env.appGets();
     focus();
     focus();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(env.appGets()).toBe(during);
     expect(maxInFlight).toBe(1);
+    held.release();
     flow.cancel();
   });
 

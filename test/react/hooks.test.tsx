@@ -21,12 +21,16 @@ import {
   useUpdateConfig,
   useWorkflows,
 } from '../../src/react/index.js';
+import { fakeClock } from '../timing.js';
 import { renderRefoldHook, testQueryClient, setupMockServer } from './utils.js';
 
 const { mock, sent } = setupMockServer();
 const APPS = '/api/v2/f-sdk/application';
 
-afterEach(() => onlineManager.setOnline(true));
+afterEach(() => {
+  onlineManager.setOnline(true);
+  vi.useRealTimers();
+});
 
 describe('useApplications', () => {
   it('filters by search, tag and connection with select, sending no extra request', async () => {
@@ -94,7 +98,7 @@ describe('useApplication', () => {
     await waitFor(() => expect(list.result.current.isSuccess).toBe(true));
     const one = renderRefoldHook(mock, () => useApplication('slack'), { queryClient });
     expect(one.result.current.data?.slug).toBe('slack');
-    await new Promise((r) => setTimeout(r, 30));
+    expect(queryClient.isFetching()).toBe(0); // mounted, and no fetch started: no request will come
     expect(sent()).toHaveLength(1);
   });
 
@@ -217,13 +221,17 @@ describe('config hooks', () => {
     );
     await waitFor(() => expect(result.current.config.isSuccess).toBe(true));
     const workflow = result.current.config.data!.workflows![0]!;
-    mock.inject({ method: 'PATCH', path: /\/workflows\// }, { status: 500, delayMs: 1_500 });
+    const toggle = { method: 'PATCH', path: /\/workflows\// };
+    const held = mock.hold(toggle);
+    mock.inject(toggle, { status: 500 });
     act(() => result.current.toggle.mutate({ workflowId: workflow.id, enabled: !workflow.enabled }));
+    await held.arrived;
     await waitFor(() =>
       expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
         !workflow.enabled,
       ),
     );
+    held.release();
     await waitFor(() => expect(result.current.toggle.isError).toBe(true));
     expect(result.current.config.data?.workflows?.find((w) => w.id === workflow.id)?.enabled).toBe(
       workflow.enabled,
@@ -274,10 +282,13 @@ describe('workflows and runs', () => {
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const first = result.current.data!.docs[0]!._id;
-    mock.inject({ path: '/api/v2/public/workflow' }, { delayMs: 1_000 });
+    const next = mock.hold({ path: '/api/v2/public/workflow' });
     rerender(2);
     expect(result.current.isPlaceholderData).toBe(true);
     expect(result.current.data?.docs[0]?._id).toBe(first);
+    await next.arrived;
+    expect(result.current.isPlaceholderData).toBe(true);
+    next.release();
     await waitFor(() => expect(result.current.data?.page).toBe(2));
     expect(result.current.data?.docs[0]?._id).not.toBe(first);
   });
@@ -291,10 +302,13 @@ describe('workflows and runs', () => {
       },
     );
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    mock.inject({ path: '/api/v2/public/execution' }, { delayMs: 1_000 });
+    const next = mock.hold({ path: '/api/v2/public/execution' });
     rerender(2);
     expect(result.current.isPlaceholderData).toBe(true);
     expect(result.current.data?.page).toBe(1);
+    await next.arrived;
+    expect(result.current.data?.page).toBe(1);
+    next.release();
     await waitFor(() => expect(result.current.data?.page).toBe(2));
     expect(result.current.isPlaceholderData).toBe(false);
   });
@@ -304,13 +318,17 @@ describe('workflows and runs', () => {
     const runs = account.executions();
     account.setExecutions(runs.map((e, i) => ({ ...e, status: i === 0 ? 'RUNNING' : 'COMPLETED' })));
     const listCalls = () => sent().filter((r) => r.path === '/api/v2/public/execution').length;
-    const { result } = renderRefoldHook(mock, () => useExecutions({ limit: 5, runningRefetchInterval: 100 }));
+    const advance = fakeClock();
+    const { result, queryClient } = renderRefoldHook(mock, () =>
+      useExecutions({ limit: 5, runningRefetchInterval: 100 }),
+    );
     await waitFor(() => expect(result.current.data?.docs[0]?.status).toBe('RUNNING'));
     await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
     account.setExecutions(runs.map((e) => ({ ...e, status: 'COMPLETED' })));
     await waitFor(() => expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true));
     const settled = listCalls();
-    await new Promise((r) => setTimeout(r, 400));
+    await advance(400); // four intervals: a refetch still scheduled would have started by now
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(listCalls()).toBe(settled);
   });
 
@@ -354,9 +372,10 @@ describe('account hooks', () => {
 describe('unmount, offline and errors', () => {
   it('aborts the request when the hook unmounts first, with no error and no cache write', async () => {
     const queryClient = testQueryClient();
-    mock.inject({ path: APPS }, { delayMs: 2_000 });
+    const held = mock.hold({ path: APPS });
     const { result, unmount } = renderRefoldHook(mock, () => useApplications(), { queryClient });
-    await waitFor(() => expect(sent().some((r) => r.path === APPS)).toBe(true));
+    await held.arrived;
+    expect(sent().some((r) => r.path === APPS)).toBe(true);
     expect(result.current.fetchStatus).toBe('fetching');
     unmount();
     await waitFor(() =>
@@ -423,8 +442,7 @@ describe('unmount, offline and errors', () => {
   it('holds queries while offline and sends them on reconnect', async () => {
     act(() => onlineManager.setOnline(false));
     const { result } = renderRefoldHook(mock, () => useApplications());
-    await new Promise((r) => setTimeout(r, 50));
-    expect(result.current.fetchStatus).toBe('paused');
+    await waitFor(() => expect(result.current.fetchStatus).toBe('paused'));
     expect(sent()).toHaveLength(0);
     act(() => onlineManager.setOnline(true));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));

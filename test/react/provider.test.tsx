@@ -269,8 +269,9 @@ describe('customer isolation', () => {
     rerender(ui('b', b));
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('0 connected'));
     const aToken = mock.mintToken('customer-a');
-    slow.resolve(aToken);
-    await new Promise((r) => setTimeout(r, 50));
+    await act(async () => slow.resolve(aToken));
+    // A request sent after A's late token arrived still goes with B's.
+    await act(() => queryClient.refetchQueries());
     expect(a.mock.calls[0]?.[0].signal.aborted).toBe(true);
     const used = mock.requests.map((r) => r.headers.authorization).filter(Boolean);
     expect(used.length).toBeGreaterThan(0);
@@ -374,7 +375,7 @@ describe('requests and tokens', () => {
     first.unmount();
     const second = renderRefoldHook(mock, () => useApplications(), { queryClient });
     expect(second.result.current.data?.length).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 30));
+    expect(queryClient.isFetching()).toBe(0); // mounted, and no fetch started: no request will come
     expect(sent()).toHaveLength(1);
   });
 

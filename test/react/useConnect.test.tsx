@@ -5,6 +5,7 @@ import { RefoldApiError, RefoldPopupError, RefoldValidationError } from '../../s
 import type { FetchToken } from '../../src/core/token.js';
 import { RefoldProvider, useConnect } from '../../src/react/index.js';
 import type { RefoldEvent, UseConnectOptions } from '../../src/react/index.js';
+import { countFetches, fakeClock } from '../timing.js';
 import { mockFetchToken, reactMajor, renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
 
 const { mock, sent } = setupMockServer();
@@ -39,15 +40,13 @@ function stubOpen(win: ReturnType<typeof fakeWindow> | null = fakeWindow()) {
   return { open, win: win! };
 }
 
+const APP_PATH = '/api/v2/f-sdk/application/slack';
 const appGets = (slug = 'slack') =>
   sent().filter((r) => r.method === 'GET' && r.path === `/api/v2/f-sdk/application/${slug}`).length;
 const integrates = (slug = 'slack') =>
   sent().filter((r) => r.method === 'POST' && r.path === `/api/v1/${slug}/integrate`);
 const saves = (slug: string) =>
   sent().filter((r) => r.method === 'POST' && r.path === `/api/v2/app/${slug}/save`);
-/** Waits in real time, flushing React updates meanwhile. */
-const pause = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-
 /** Spies on the focus and visibility listeners the flow adds, to check that it removes them. */
 function spyFocusListeners() {
   const added = vi.spyOn(window, 'addEventListener');
@@ -68,6 +67,7 @@ function spyFocusListeners() {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -140,15 +140,16 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     const { result } = renderRefoldHook(mock, () => useConnect('slack'));
     await waitFor(() => expect(result.current.app).toBeDefined());
 
+    let done!: Promise<unknown>;
     act(() => {
-      void result.current.connect();
+      done = result.current.connect();
     });
     expect(result.current.status).toBe('blocked');
     expect(result.current.isConnecting).toBe(false);
     expect(result.current.error).toBeInstanceOf(RefoldPopupError);
     expect(result.current.error).toMatchObject({ reason: 'blocked', code: 'popup_blocked' });
     expect(result.current.error?.message).toMatch(/blocked the sign-in window.*allow pop-ups/i);
-    await pause(50);
+    await act(() => done); // the flow is over
     expect(integrates()).toHaveLength(0);
     expect(sent()).toHaveLength(1); // the app query only
 
@@ -163,6 +164,8 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
   });
 
   it('user closes the popup: after the grace `cancelled`, focus listeners removed, polling stopped', async () => {
+    const advance = fakeClock();
+    const appFetches = countFetches(APP_PATH);
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
@@ -170,9 +173,9 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
       void result.current.connect();
     });
     await waitFor(() => expect(result.current.status).toBe('waiting'));
-    await pause(150); // the handle was seen open
+    await advance(150); // past trustClosedAfterMs: the handle was seen open
     win.closed = true;
-    await pause(150);
+    await advance(150); // the next look at the handle sees it closed
     expect(result.current.status).toBe('waiting'); // within the grace
 
     await waitFor(() => expect(result.current.status).toBe('cancelled'));
@@ -180,12 +183,15 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     expect(result.current.error).toMatchObject({ reason: 'closed' });
     expect(listeners.count()).toBeGreaterThan(0);
     expect(listeners.allRemoved()).toBe(true);
-    const polls = appGets();
-    await pause(400);
-    expect(appGets()).toBe(polls);
+    const polls = appFetches();
+    expect(polls).toBeGreaterThan(0); // the spy sees the polls
+    await advance(400);
+    expect(appFetches()).toBe(polls);
   });
 
   it('timeout: `timeout` with a RefoldPopupError, the popup closed, polling stopped', async () => {
+    const advance = fakeClock();
+    const appFetches = countFetches(APP_PATH);
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const { result } = renderRefoldHook(mock, () =>
@@ -199,12 +205,14 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     expect(result.current.error).toMatchObject({ reason: 'timeout' });
     expect(win.close).toHaveBeenCalled();
     expect(listeners.allRemoved()).toBe(true);
-    const polls = appGets();
-    await pause(400);
-    expect(appGets()).toBe(polls);
+    const polls = appFetches();
+    expect(polls).toBeGreaterThan(0); // the spy sees the polls
+    await advance(400);
+    expect(appFetches()).toBe(polls);
   });
 
   it('opener policy: `closed` reads true at once, polling goes on, and the completed connection is detected', async () => {
+    const advance = fakeClock();
     const { win } = stubOpen(fakeWindow({ coop: true }));
     const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
     act(() => {
@@ -213,15 +221,17 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     await waitFor(() => expect(win.location.replace).toHaveBeenCalled());
     expect(win.closed).toBe(true);
     const polls = appGets();
-    await pause(800); // well past the trust delay and the grace
+    await advance(800); // well past the trust delay and the grace
     expect(result.current.status).toBe('waiting');
-    expect(appGets()).toBeGreaterThan(polls + 2);
+    await waitFor(() => expect(appGets()).toBeGreaterThan(polls + 2));
 
     mock.completeOAuth(ACCOUNT, 'slack');
     await waitFor(() => expect(result.current.status).toBe('connected'));
   });
 
   it('unmount while the popup is open: polling stops, the popup closes, nothing fires afterwards', async () => {
+    const advance = fakeClock();
+    const fetches = countFetches();
     const { win } = stubOpen();
     const listeners = spyFocusListeners();
     const onEvent = vi.fn<(event: RefoldEvent) => void>();
@@ -243,11 +253,11 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     unmount();
     expect(win.close).toHaveBeenCalled();
     expect(listeners.allRemoved()).toBe(true);
-    const polls = sent().length;
+    const polls = fetches();
     const rendered = renders;
     mock.completeOAuth(ACCOUNT, 'slack');
-    await pause(500);
-    expect(sent()).toHaveLength(polls);
+    await advance(500);
+    expect(fetches()).toBe(polls);
     expect(renders).toBe(rendered);
     expect(onConnected).not.toHaveBeenCalled();
     expect(onEvent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'connected' }));
@@ -336,6 +346,8 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
   });
 
   it('polls at once when the page regains focus', async () => {
+    const advance = fakeClock();
+    const appFetches = countFetches(APP_PATH);
     stubOpen();
     const { result } = renderRefoldHook(mock, () => useConnect('slack', { fastPollMs: 60_000 }));
     act(() => {
@@ -350,8 +362,10 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
 
     focus();
     await waitFor(() => expect(appGets()).toBe(polls + 1));
-    await pause(200);
-    expect(appGets()).toBe(polls + 1); // nothing else: the next scheduled poll is a minute away
+    const fetched = appFetches();
+    await advance(200);
+    expect(appFetches()).toBe(fetched); // nothing else: the next scheduled poll is a minute away
+    expect(appGets()).toBe(polls + 1);
     expect(result.current.status).toBe('waiting');
 
     mock.completeOAuth(ACCOUNT, 'slack');
@@ -462,14 +476,15 @@ describe(`useConnect on React ${reactMajor}: no popup`, () => {
     expect(result.current.authType).toBe('keybased');
 
     act(() => result.current.setValue('subdomain', 'acme'));
+    let done!: Promise<unknown>;
     act(() => {
-      void result.current.connect();
+      done = result.current.connect();
     });
     expect(result.current.status).toBe('error');
     expect(result.current.error).toBeInstanceOf(RefoldValidationError);
     expect(result.current.fieldErrors).toEqual({ email: 'required', api_token: 'required' });
     expect(result.current.values).toEqual({ subdomain: 'acme' });
-    await pause(50);
+    await act(() => done); // the flow is over
     expect(saves('zendesk')).toHaveLength(0);
     expect(open).not.toHaveBeenCalled();
   });

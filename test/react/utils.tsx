@@ -1,15 +1,15 @@
 import { QueryClient } from '@tanstack/react-query';
-import { renderHook } from '@testing-library/react';
 import type { RenderHookOptions } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { StrictMode, version } from 'react';
-import type { ReactNode } from 'react';
+import { version } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { FetchToken } from '../../src/core/token.js';
-import { RefoldProvider } from '../../src/react/RefoldProvider.js';
 import type { RefoldProviderProps } from '../../src/react/RefoldProvider.js';
+import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { createMockRefold } from '../../src/testing/mock-refold/index.js';
+import type { MockRefold } from '../../src/testing/mock-refold/index.js';
 import { mockRefoldHandlers } from '../../src/testing/mock-refold/msw.js';
+import { renderHookWithRefold } from '../../src/testing/render.js';
 
 /** The React major the current project runs (18 or 19). */
 export const reactMajor = Number(version.split('.')[0]);
@@ -41,28 +41,33 @@ interface WrapperOptions extends Partial<Omit<RefoldProviderProps, 'children'>> 
   account?: string;
 }
 
-/** fetchToken minting tokens for `account` from the mock, as the app's backend would. */
-export function mockFetchToken(mock: ReturnType<typeof createMockRefold>, account = 'customer-a') {
-  return vi.fn<FetchToken>(async () => ({ token: mock.mintToken(account), expiresIn: 3600 }));
+/** fetchToken minting tokens for `account` from the mock, as the app's backend would (a spy). */
+export function mockFetchToken(mock: MockRefold, account = 'customer-a') {
+  return vi.fn<FetchToken>(createMockFetchToken(mock, { linkedAccountId: account }));
 }
 
-/** Renders a hook inside a RefoldProvider talking to the mock. */
+/** Renders a hook inside a RefoldProvider talking to the mock (the testing kit's `renderHookWithRefold`). */
 export function renderRefoldHook<Result, Props>(
-  mock: ReturnType<typeof createMockRefold>,
+  mock: MockRefold,
   hook: (props: Props) => Result,
   options: WrapperOptions & Omit<RenderHookOptions<Props>, 'wrapper'> = {},
 ) {
-  const { strict, account, initialProps, ...providerProps } = options;
-  const fetchToken = providerProps.fetchToken ?? mockFetchToken(mock, account);
-  const queryClient = providerProps.queryClient ?? testQueryClient();
-  function Wrapper({ children }: { children: ReactNode }) {
-    const tree = (
-      <RefoldProvider {...providerProps} fetchToken={fetchToken} queryClient={queryClient}>
-        {children}
-      </RefoldProvider>
-    );
-    return strict ? <StrictMode>{tree}</StrictMode> : tree;
-  }
-  const rendered = renderHook(hook, { wrapper: Wrapper, initialProps });
-  return { ...rendered, fetchToken, queryClient };
+  const {
+    strict,
+    account = 'customer-a',
+    initialProps,
+    fetchToken,
+    queryClient,
+    baseUrl,
+    ...providerProps
+  } = options;
+  return renderHookWithRefold(hook, {
+    mock,
+    strict,
+    initialProps,
+    baseUrl,
+    queryClient,
+    fetchToken: fetchToken ?? mockFetchToken(mock, account),
+    providerProps,
+  });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { arr, obj, useMockServer } from './helpers.js';
 
 const env = useMockServer();
@@ -126,6 +126,7 @@ describe('mock Refold: fault injection', () => {
     });
   });
 
+  // The two tests of the `delayMs` fault itself: the first waits its 250 ms, which is what it measures.
   it('delays an answer by delayMs, then answers normally with the fault’s extra headers', async () => {
     const token = env.mock.mintToken('customer-a');
     env.mock.inject({ path: APPS }, { delayMs: 250, headers: { 'x-mock-delayed': 'yes' } });
@@ -142,7 +143,8 @@ describe('mock Refold: fault injection', () => {
     env.mock.inject({ path: APPS }, { delayMs: 10_000 });
     const controller = new AbortController();
     const pending = env.call(APPS, { token, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await vi.waitFor(() => expect(env.mock.requests.some((r) => r.path === APPS)).toBe(true));
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect((await env.call(APPS, { token })).status).toBe(200);
   });
