@@ -15,10 +15,20 @@ import type { StoryContext } from 'storybook/internal/csf';
 import type { RefoldProviderProps } from '../src/react/RefoldProvider.js';
 import { createMockFetchToken } from '../src/testing/fetch-token.js';
 import type { MockFetchToken, MockTokenHold } from '../src/testing/fetch-token.js';
+import { shippedLocale } from '../src/i18n/catalog.js';
+import type { RefoldMessages } from '../src/i18n/catalog.js';
+import { de } from '../src/i18n/locales/de.js';
+import { en } from '../src/i18n/locales/en.js';
+import { es } from '../src/i18n/locales/es.js';
+import { fr } from '../src/i18n/locales/fr.js';
+import { ja } from '../src/i18n/locales/ja.js';
+import type { RefoldLocale } from '../src/i18n/types.js';
 import { createMockRefold } from '../src/testing/mock-refold/index.js';
 import type { MockRefold, MockRefoldOptions } from '../src/testing/mock-refold/types.js';
 import { createRefoldWrapper } from '../src/testing/render.js';
 import type { RefoldWrapper } from '../src/testing/render.js';
+
+const catalogs: Record<RefoldLocale, RefoldMessages> = { en, es, fr, de, ja };
 
 /** `parameters.refold` of a story (or of a file's `meta`, or of `preview.tsx`). */
 export interface RefoldStoryParameters {
@@ -132,6 +142,7 @@ export function refoldBeforeEach(context: StoryContext): (() => void) | undefine
   const fetchToken = createMockFetchToken(mock, { linkedAccountId, error: params.fetchTokenError });
   const tokenHold = params.holdToken ? fetchToken.hold() : undefined;
   const { providerProps = {} } = params;
+  const locale = providerProps.locale ?? (context.globals.locale as string | undefined) ?? 'en';
   const { wrapper, queryClient } = createRefoldWrapper({
     mock,
     baseUrl,
@@ -140,7 +151,9 @@ export function refoldBeforeEach(context: StoryContext): (() => void) | undefine
     providerProps: {
       onEvent,
       ...providerProps,
-      locale: providerProps.locale ?? (context.globals.locale as string | undefined) ?? 'en',
+      locale,
+      // The toolbar's catalog is passed along, so a story renders in its language from the first frame.
+      messages: { ...catalogs[shippedLocale(locale) ?? 'en'], ...providerProps.messages },
     },
   });
   mocks.set(origin, mock);
