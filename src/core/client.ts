@@ -23,7 +23,7 @@ import {
   valuesArg,
 } from './args.js';
 import type { AuthValues } from './args.js';
-import { RefoldApiError } from './errors.js';
+import { RefoldApiError, RefoldArgumentError } from './errors.js';
 import type { RefoldError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
 import type { RateLimitOptions, RetryOptions } from './rate-limit.js';
@@ -95,6 +95,50 @@ export interface RequestOptions {
 }
 
 /**
+ * Per-call options of the routes that act on one connection of an app (see {@link CONNECTION_PARAMS}).
+ * Left out, Refold acts on the app as a whole (an app with several connections may refuse that: a
+ * disconnect then answers 400).
+ */
+export interface ConnectionOptions extends RequestOptions {
+  /** The connection to act on: `connected_accounts[].connection_id`. */
+  connectionId?: string;
+}
+
+/**
+ * How a call names the connection it acts on, in one place. **Unverified**: Refold's reference documents no
+ * such parameter; its newer browser SDK passes the connection to the integrate, save, disconnect, config and
+ * workflow calls. The library sends `connection_id` as a query parameter on the routes named `query`, and
+ * as a field of the JSON body on those named `body` (the config bodies). Change it here if Refold documents
+ * another form.
+ */
+export const CONNECTION_PARAMS = {
+  name: 'connection_id',
+  in: {
+    startOAuth: 'query',
+    saveCredentials: 'query',
+    disconnect: 'query',
+    getOrCreateConfig: 'body',
+    updateConfig: 'body',
+    getConfig: 'query',
+    getConfigById: 'query',
+    deleteConfig: 'query',
+    deleteConfigById: 'query',
+    listConfigs: 'query',
+    getConfigField: 'query',
+    setConfigField: 'query',
+    ruleEngineOptions: 'query',
+    toggleWorkflow: 'query',
+  } satisfies Partial<Record<RouteName, 'query' | 'body'>>,
+} as const;
+
+/**
+ * The query parameter of the integrate route that carries the page to come back to after a full-page
+ * sign-in (`returnTo` of {@link RefoldClient.applications}`.oauthUrl`). **Unverified**: the name Refold's
+ * hosted pages use for theirs (`redirect_url`); Refold's reference documents none for integrate.
+ */
+export const RETURN_URL_PARAM = 'redirect_url';
+
+/**
  * A config field the field routes act on. `configId` and `workflowId` go out as the query parameters
  * `config_id` and `workflow_id`: without them Refold acts on the default config and on app-level fields.
  */
@@ -107,6 +151,8 @@ export interface ConfigFieldTarget {
   configId?: string;
   /** The workflow of a workflow field; left out for an app-level field. */
   workflowId?: string;
+  /** The connection whose config it is (see {@link CONNECTION_PARAMS}). */
+  connectionId?: string;
 }
 
 /** Filters of {@link RefoldClient.executions}`.list`. */
@@ -115,8 +161,8 @@ export interface ExecutionListParams {
   page?: number;
   /** Page size (1–100). @default 10 */
   limit?: number;
-  /** Only runs of this app. */
-  slug?: string;
+  /** Only runs of this app, or of these apps (sent comma-separated, as Refold's reference lists them). */
+  slug?: string | readonly string[];
   /** Only runs with this status. */
   status?: ExecutionStatus;
   /** Only runs of this workflow. */
@@ -151,40 +197,56 @@ export interface RefoldClient {
     list(options?: RequestOptions): Promise<Application[]>;
     /** One app. */
     get(slug: string, options?: RequestOptions): Promise<Application>;
-    /** Starts OAuth: `{ auth_url }` to open in a popup, or `{ connected }` for machine-to-machine apps. */
-    oauthUrl(slug: string, values?: AuthValues, options?: RequestOptions): Promise<OAuthStart>;
-    /** Saves key-based credentials. A failed verification at the provider is a `RefoldApiError` (500). */
+    /**
+     * Starts OAuth: `{ auth_url }` to open in a popup (or the page), or `{ connected }` for machine-to-machine
+     * apps. With `connectionId`, signs that connection in again (it keeps its id and config). `returnTo`: an
+     * absolute `http(s)` URL for the provider to send the page back to after a full-page sign-in (sent as
+     * {@link RETURN_URL_PARAM}, unverified).
+     */
+    oauthUrl(
+      slug: string,
+      values?: AuthValues,
+      options?: ConnectionOptions & { returnTo?: string },
+    ): Promise<OAuthStart>;
+    /**
+     * Saves key-based credentials (with `connectionId`: new credentials for that connection). A failed
+     * verification at the provider is a `RefoldApiError` (500).
+     */
     saveCredentials(
       slug: string,
       values: AuthValues,
-      options?: RequestOptions & { authType?: string },
+      options?: ConnectionOptions & { authType?: string },
     ): Promise<{ success: boolean }>;
-    /** Removes the app's connections: all of them, or only those of `authType`. */
-    disconnect(slug: string, authType?: AuthType, options?: RequestOptions): Promise<void>;
+    /**
+     * Removes the app's connections: the one of `connectionId`, else all of them, or only those of
+     * `authType`. Refold answers 400 to a disconnect without `connectionId` when the app has several.
+     */
+    disconnect(slug: string, authType?: AuthType, options?: ConnectionOptions): Promise<void>;
   };
   /** Configurations of the linked account's apps. */
   readonly configs: {
     /** Returns the config, creating it with defaults if needed. */
     getOrCreate(
-      input: { slug: string; configId?: string; labels?: Record<string, string> },
+      input: { slug: string; configId?: string; labels?: Record<string, string>; connectionId?: string },
       options?: RequestOptions,
     ): Promise<Config>;
     /** Returns an existing config. */
-    get(slug: string, configId?: string, options?: RequestOptions): Promise<Config>;
+    get(slug: string, configId?: string, options?: ConnectionOptions): Promise<Config>;
     /** Saves field values and workflow toggles. Field errors come back in `field_errors`. */
     update(
       input: {
         slug: string;
         configId?: string;
+        connectionId?: string;
         fields?: Record<string, unknown>;
         workflows?: { id: string; enabled: boolean; fields?: Record<string, unknown> }[];
       },
       options?: RequestOptions,
     ): Promise<Config>;
     /** Deletes a config. */
-    remove(slug: string, configId?: string, options?: RequestOptions): Promise<void>;
+    remove(slug: string, configId?: string, options?: ConnectionOptions): Promise<void>;
     /** Config ids of an app. */
-    list(slug: string, options?: RequestOptions): Promise<{ config_id: string }[]>;
+    list(slug: string, options?: ConnectionOptions): Promise<{ config_id: string }[]>;
     /**
      * One field with its options, read from the stored config (a dependent field's options follow its
      * parent's stored value). Sends nothing but `{}`: it never writes.
@@ -202,7 +264,7 @@ export interface RefoldClient {
     ): Promise<RuleColumnOptions>;
     /** Turns one workflow on or off. */
     toggleWorkflow(
-      input: { slug: string; configId: string; workflowId: string; enabled: boolean },
+      input: { slug: string; configId: string; workflowId: string; enabled: boolean; connectionId?: string },
       options?: RequestOptions,
     ): Promise<WorkflowToggleResult>;
   };
@@ -281,35 +343,54 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     onWarning: options.onWarning,
   });
 
-  /** Sends `route` with its path parameters (checked now, before any await) and what else the call carries. */
+  /**
+   * Sends `route` with its path parameters (checked now, before any await) and what else the call carries;
+   * a `connectionId` goes where {@link CONNECTION_PARAMS} says.
+   */
   const go = <T, R extends RouteName>(
     route: R,
     params: RouteParams<R>,
     checker: Checker<T>,
     options: RequestOptions | undefined,
-    extra: Omit<Call<T>, 'route' | 'path' | 'check' | 'signal'> = {},
-  ): Promise<T> =>
-    transport.send({
+    { connectionId, ...extra }: Omit<Call<T>, 'route' | 'path' | 'check' | 'signal'> & { connectionId?: unknown } = {},
+  ): Promise<T> => {
+    const id = optionalTextArg(route, 'connectionId', connectionId);
+    if (id !== undefined) {
+      const where: string | undefined = (CONNECTION_PARAMS.in as Partial<Record<RouteName, string>>)[route];
+      if (where === 'body') extra.body = { ...(extra.body as object), [CONNECTION_PARAMS.name]: id };
+      else extra.query = { ...extra.query, [CONNECTION_PARAMS.name]: id };
+    }
+    return transport.send({
       route,
       path: buildPath(route, params),
       check: checker,
       signal: options?.signal,
       ...extra,
     });
+  };
 
   const nothing = check.nothing;
 
-  async function startOAuth(params: { slug: string }, body: AuthValues, opts: RequestOptions | undefined) {
+  async function startOAuth(
+    params: { slug: string },
+    body: AuthValues,
+    opts: (ConnectionOptions & { returnTo?: string }) | undefined,
+  ) {
     const secrets = typedValues(body);
+    const returnTo = opts?.returnTo;
+    if (returnTo !== undefined && !/^https?:\/\/[^/]/i.test(String(returnTo))) {
+      throw new RefoldArgumentError('applications.oauthUrl: returnTo must be an absolute http(s) URL.');
+    }
+    const call = { connectionId: opts?.connectionId, query: { [RETURN_URL_PARAM]: returnTo } };
     try {
-      return await go('startOAuth', params, safeOAuthStart, opts, { body, secrets });
+      return await go('startOAuth', params, safeOAuthStart, opts, { body, secrets, ...call });
     } catch (error) {
       // Older servers only know GET (they answer 405, or a bare 404 page). Values the user typed never go
       // into a URL (logs, proxies and history keep URLs), so the GET form is tried only when there are none.
       if (!(error instanceof RefoldApiError) || !isMissingRoute(error) || Object.keys(body).length > 0) {
         throw error;
       }
-      return go('startOAuth', params, safeOAuthStart, opts, { method: 'GET' });
+      return go('startOAuth', params, safeOAuthStart, opts, { method: 'GET', ...call });
     }
   }
 
@@ -332,6 +413,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
         return go('saveCredentials', { slug: slugArg(where, slug) }, check.success, opts, {
           body: { ...typed, ...(authType !== undefined && { auth_type: authType }) },
           secrets: typedValues(typed),
+          connectionId: opts?.connectionId,
         });
       },
       disconnect: (slug, authType, opts) => {
@@ -339,6 +421,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
         const type = disconnectTypeArg(where, authType);
         return go('disconnect', { slug: slugArg(where, slug) }, nothing, opts, {
           query: { auth_type: type },
+          connectionId: opts?.connectionId,
         });
       },
     },
@@ -353,17 +436,20 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
             ...(configId !== undefined && { config_id: configId }),
             ...(input.labels !== undefined && { labels: input.labels }),
           },
+          connectionId: input.connectionId,
         });
       },
       get: (slug, configId, opts) => {
         const s = slugArg('configs.get', slug);
+        const extra = { connectionId: opts?.connectionId };
         return configId === undefined
-          ? go('getConfig', { slug: s }, check.config, opts)
+          ? go('getConfig', { slug: s }, check.config, opts, extra)
           : go(
               'getConfigById',
               { slug: s, configId: textArg('configs.get', 'configId', configId) },
               check.config,
               opts,
+              extra,
             );
       },
       update: (input, opts) => {
@@ -384,21 +470,26 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
             ...(fields !== undefined && { fields }),
             ...(workflows !== undefined && { workflows }),
           },
+          connectionId: input.connectionId,
         });
       },
       remove: (slug, configId, opts) => {
         const s = slugArg('configs.remove', slug);
+        const extra = { connectionId: opts?.connectionId };
         return configId === undefined
-          ? go('deleteConfig', { slug: s }, nothing, opts)
+          ? go('deleteConfig', { slug: s }, nothing, opts, extra)
           : go(
               'deleteConfigById',
               { slug: s, configId: textArg('configs.remove', 'configId', configId) },
               nothing,
               opts,
+              extra,
             );
       },
       list: (slug, opts) =>
-        go('listConfigs', { slug: slugArg('configs.list', slug) }, check.configIdList, opts),
+        go('listConfigs', { slug: slugArg('configs.list', slug) }, check.configIdList, opts, {
+          connectionId: opts?.connectionId,
+        }),
       field: (input, opts) =>
         go(
           'getConfigField',
@@ -437,7 +528,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
           },
           check.toggledWorkflows,
           opts,
-          { body: { enabled } },
+          { body: { enabled }, connectionId: input.connectionId },
         );
       },
     },
@@ -462,7 +553,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
           query: {
             page: pageArg(where, 'page', params.page),
             limit: pageArg(where, 'limit', params.limit, 100),
-            slug: optionalSlugArg(where, params.slug),
+            slug: slugListArg(where, params.slug),
             status,
             workflow_id: optionalTextArg(where, 'workflowId', params.workflowId),
             start_date: dateArg(where, 'startDate', params.startDate),
@@ -504,12 +595,19 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
 function fieldCall(where: string, input: ConfigFieldTarget, body: unknown) {
   return {
     body,
+    connectionId: input.connectionId,
     headers: { slug: slugArg(where, input.slug) },
     query: {
       config_id: optionalTextArg(where, 'configId', input.configId),
       workflow_id: optionalTextArg(where, 'workflowId', input.workflowId),
     },
   };
+}
+
+/** `slug` of the executions route: one slug, or several sent comma-separated. */
+function slugListArg(where: string, slug: string | readonly string[] | undefined): string | undefined {
+  if (typeof slug !== 'object') return optionalSlugArg(where, slug);
+  return slug.map((one) => slugArg(where, one)).join(',') || undefined;
 }
 
 /** A 405, or a bare 404 page (no Refold error body): the server does not know the route. */
