@@ -11,8 +11,8 @@ async function connections(token: string, slug: string): Promise<Record<string, 
 }
 
 /** Start OAuth and answer the state from the auth_url. */
-async function startOAuth(token: string, slug: string, body: unknown = {}): Promise<string> {
-  const answer = await env.call(`/api/v1/${slug}/integrate`, { method: 'POST', token, body });
+async function startOAuth(token: string, slug: string, body: unknown = {}, query = ''): Promise<string> {
+  const answer = await env.call(`/api/v1/${slug}/integrate${query}`, { method: 'POST', token, body });
   expect(answer.status).toBe(200);
   const authUrl = new URL(String(obj(answer.json)['auth_url']));
   expect(authUrl.origin).toBe(env.server.url);
@@ -20,10 +20,11 @@ async function startOAuth(token: string, slug: string, body: unknown = {}): Prom
   return authUrl.searchParams.get('state') ?? '';
 }
 
-function decide(state: string, decision: 'allow' | 'deny') {
+function decide(state: string, decision: 'allow' | 'deny', redirect: RequestRedirect = 'follow') {
   return fetch(`${env.server.url}/mock-oauth/authorize`, {
     method: 'POST',
     body: new URLSearchParams({ state, decision }),
+    redirect,
   });
 }
 
@@ -134,20 +135,64 @@ describe('mock Refold: the fake OAuth provider', () => {
     expect(arr(later['connected_accounts'])[0]).toMatchObject({ auth_type: 'oauth2', status: 'active' });
   });
 
-  it('reports an expired connection and reactivates it when OAuth completes again', async () => {
+  it('reports an expired connection and reactivates it in place when OAuth completes with its connection_id', async () => {
     const token = env.mock.mintToken('customer-a');
     const account = env.mock.account('customer-a');
-    account.connect('slack');
+    const { connection_id: id } = account.connect('slack');
     account.setConnectionStatus('slack', 'expired');
     const expired = obj((await env.call(app('slack'), { token })).json);
     expect(arr(expired['connected_accounts'])[0]?.['status']).toBe('expired');
     expect(expired['reauth_required']).toBe(true);
-    const state = await startOAuth(token, 'slack');
+    const state = await startOAuth(token, 'slack', {}, `?connection_id=${id}`);
     await decide(state, 'allow');
     const active = obj((await env.call(app('slack'), { token })).json);
     expect(arr(active['connected_accounts'])).toHaveLength(1);
-    expect(arr(active['connected_accounts'])[0]?.['status']).toBe('active');
+    expect(arr(active['connected_accounts'])[0]).toMatchObject({ status: 'active', connection_id: id });
     expect(active['reauth_required']).toBe(false);
+  });
+
+  it('adds a connection of another account when OAuth completes without connection_id', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const first = env.mock.account('customer-a').connect('slack');
+    await decide(await startOAuth(token, 'slack'), 'allow');
+    const accounts = await connections(token, 'slack');
+    expect(accounts).toHaveLength(2);
+    expect(accounts[0]).toMatchObject({ connection_id: first.connection_id, identifier: first.identifier });
+    expect(accounts[1]?.['connection_id']).not.toBe(first.connection_id);
+    expect(accounts[1]?.['identifier']).not.toEqual(first.identifier);
+  });
+
+  it('answers 404 to an integrate or save naming a connection the app does not have', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const integrate = await env.call('/api/v1/slack/integrate?connection_id=conn_nope', {
+      method: 'POST',
+      token,
+      body: {},
+    });
+    expect(integrate.status).toBe(404);
+    const save = await env.call('/api/v2/app/zendesk/save?connection_id=conn_nope', {
+      method: 'POST',
+      token,
+      body: { subdomain: 'acme', email: 'agent@acme.test', api_token: 'x' },
+    });
+    expect(save.status).toBe(404);
+  });
+
+  it('sends the page back to redirect_url after Allow or Deny, and refuses a relative one', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const back = 'https://host.example/settings?tab=apps';
+    const query = `?redirect_url=${encodeURIComponent(back)}`;
+    for (const decision of ['allow', 'deny'] as const) {
+      const answer = await decide(await startOAuth(token, 'hubspot', {}, query), decision, 'manual');
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get('location')).toBe(back);
+    }
+    const relative = await env.call('/api/v1/hubspot/integrate?redirect_url=%2Fsettings', {
+      method: 'POST',
+      token,
+      body: {},
+    });
+    expect(relative.status).toBe(400);
   });
 });
 
@@ -294,6 +339,7 @@ describe('mock Refold: key-based credentials', () => {
     expect(one.status).toBe(200);
     expect((await connections(token, 'intercom')).map((c) => c['auth_type'])).toEqual(['oauth2']);
     account.connect('intercom', { authType: 'keybased' });
+    await env.call('/api/v1/linked-acc/integration/intercom?auth_type=keybased', { method: 'DELETE', token });
     await env.call('/api/v1/linked-acc/integration/intercom', { method: 'DELETE', token });
     expect(await connections(token, 'intercom')).toEqual([]);
     const bad = await env.call('/api/v1/linked-acc/integration/intercom?auth_type=magic', {
@@ -301,6 +347,57 @@ describe('mock Refold: key-based credentials', () => {
       token,
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('mock Refold: several connections of one app', () => {
+  it('disconnects one connection by connection_id and leaves the others', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const account = env.mock.account('customer-a');
+    const work = account.connect('slack', { identifier: 'work@acme.test' });
+    const home = account.connect('slack', { identifier: 'home@acme.test' });
+    const answer = await env.call(
+      `/api/v1/linked-acc/integration/slack?connection_id=${work.connection_id}`,
+      {
+        method: 'DELETE',
+        token,
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(await connections(token, 'slack')).toEqual([home]);
+    const unknown = await env.call('/api/v1/linked-acc/integration/slack?connection_id=conn_nope', {
+      method: 'DELETE',
+      token,
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('answers 400 to a disconnect without connection_id when the app has several connections', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const account = env.mock.account('customer-a');
+    account.connect('slack', { identifier: 'work@acme.test' });
+    account.connect('slack', { identifier: 'home@acme.test' });
+    const answer = await env.call('/api/v1/linked-acc/integration/slack', { method: 'DELETE', token });
+    expect(answer.status).toBe(400);
+    expect(obj(answer.json)['message']).toMatch(/connection_id/);
+    expect(await connections(token, 'slack')).toHaveLength(2);
+  });
+
+  it('saves new credentials for one connection in place: same connection_id, no new connection', async () => {
+    const token = env.mock.mintToken('customer-a');
+    const account = env.mock.account('customer-a');
+    const old = account.connect('zendesk', { status: 'expired', identifier: 'agent@acme.test' });
+    account.connect('zendesk', { identifier: 'other@acme.test' });
+    const body = { subdomain: 'acme', email: 'new@acme.test', api_token: 'zd-new' };
+    const answer = await env.call(`/api/v2/app/zendesk/save?connection_id=${old.connection_id}`, {
+      method: 'POST',
+      token,
+      body,
+    });
+    expect(answer.status).toBe(200);
+    const after = await connections(token, 'zendesk');
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ connection_id: old.connection_id, status: 'active' });
   });
 });
 

@@ -74,6 +74,10 @@ export interface OAuthFlow {
   slug: string;
   identifier: unknown;
   createdAt: number;
+  /** The connection signed in again (integrate with `connection_id`); a new connection when absent. */
+  connectionId?: string;
+  /** Where the provider sends the page back after Allow or Deny (integrate with `redirect_url`). */
+  returnTo?: string;
 }
 
 /** A hosted connect link. */

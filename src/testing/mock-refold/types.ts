@@ -439,7 +439,10 @@ export interface MockAccount {
   readonly linkedAccountId: string;
   /** Connections, all apps or one app (copies). */
   connections(slug?: string): MockConnection[];
-  /** Connect an app directly (replaces a connection of the same auth type). */
+  /**
+   * Connect an app directly. A connection of the same auth type and identifier is updated in place (it keeps
+   * its `connection_id`); another identifier adds a connection (apps may have several).
+   */
   connect(slug: string, options?: MockConnectOptions): MockConnection;
   /** Mark connections of an app `active`, `expired` or another status (all auth types when `authType` is absent). */
   setConnectionStatus(slug: string, status: MockConnectionStatus, authType?: MockAuthType): void;
@@ -554,6 +557,9 @@ export interface MockRefold {
   reset(): void;
   /** Inspect or change a linked account (created if new). */
   account(linkedAccountId: string): MockAccount;
-  /** Finish an OAuth connection as if the user clicked Allow. */
+  /**
+   * Finish an OAuth connection as if the user clicked Allow: the connection the last flow of the app signs
+   * in again keeps its id; a flow started without `connection_id` adds a connection.
+   */
   completeOAuth(linkedAccountId: string, slug: string): void;
 }

@@ -12,7 +12,7 @@ import {
   oauthFields,
   providerRejection,
 } from '../credentials.js';
-import { HttpError, badRequest, iconUrl, json } from '../http.js';
+import { HttpError, badRequest, iconUrl, json, notFound } from '../http.js';
 import { requireObject } from '../routing.js';
 import type { AddRoute, RequestContext } from '../routing.js';
 import { appOr404, ensureAccount } from '../state.js';
@@ -28,7 +28,11 @@ export function connectionsOf(account: AccountState, slug: string): ConnectionRe
   return account.connections.get(slug) ?? [];
 }
 
-/** Adds a connection, replacing the app's connection of the same auth type. */
+/**
+ * Adds a connection. The same provider account signed in again (same auth type and identifier), or the
+ * connection named by `connectionId`, is updated in place: it keeps its `connection_id` (and its configs).
+ * Another account of the same app is a connection of its own.
+ */
 export function addConnection(
   state: MockState,
   account: AccountState,
@@ -38,18 +42,35 @@ export function addConnection(
   status: MockConnectionStatus = 'active',
   connectedAt?: Date | string,
   credentials?: Record<string, unknown>,
+  connectionId?: string,
 ): ConnectionRecord {
-  const others = connectionsOf(account, app.slug).filter((connection) => connection.auth_type !== authType);
+  const current = connectionsOf(account, app.slug);
+  const same = (connection: ConnectionRecord): boolean =>
+    connectionId === undefined
+      ? connection.auth_type === authType &&
+        JSON.stringify(connection.identifier) === JSON.stringify(identifier)
+      : connection.connection_id === connectionId;
+  const replaced = current.find(same);
   const record: ConnectionRecord = {
-    connection_id: `conn_${randomHex(16)}`,
+    connection_id: replaced?.connection_id ?? `conn_${randomHex(16)}`,
     auth_type: authType,
-    identifier: structuredClone(identifier),
+    identifier: structuredClone(connectionId === undefined ? identifier : replaced?.identifier),
     connectedAt: toIso(connectedAt, state.settings.now()),
     status,
   };
   if (credentials !== undefined) record.credentials = structuredClone(credentials);
-  account.connections.set(app.slug, [...others, record]);
+  account.connections.set(
+    app.slug,
+    replaced === undefined ? [...current, record] : current.map((c) => (c === replaced ? record : c)),
+  );
   return record;
+}
+
+/** The account's connection `connectionId` to the app; a 404 answer when it has none of that id. */
+export function connectionOr404(account: AccountState, app: MockApp, connectionId: string): ConnectionRecord {
+  const found = connectionsOf(account, app.slug).find((c) => c.connection_id === connectionId);
+  if (found === undefined) throw notFound(`Connection not found: ${connectionId}`);
+  return found;
 }
 
 function toIso(value: Date | string | undefined, fallback: number): string {
@@ -57,16 +78,31 @@ function toIso(value: Date | string | undefined, fallback: number): string {
   return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
 }
 
-/** Removes the app's connections of `authType` (`keybased` covers sub-types too), or all of them. */
-export function removeConnections(account: AccountState, slug: string, authType?: MockAuthType): number {
+/**
+ * Removes the app's connection `connectionId`, else its connections of `authType` (`keybased` covers
+ * sub-types too), or all of them.
+ */
+export function removeConnections(
+  account: AccountState,
+  slug: string,
+  authType?: MockAuthType,
+  connectionId?: string,
+): number {
   const current = connectionsOf(account, slug);
   const matches = (connection: ConnectionRecord): boolean =>
-    connection.auth_type === authType || (authType === 'keybased' && connection.auth_type !== 'oauth2');
-  const kept = authType === undefined ? [] : current.filter((connection) => !matches(connection));
+    (connectionId === undefined || connection.connection_id === connectionId) &&
+    (authType === undefined || ofType(authType)(connection));
+  const kept = current.filter((connection) => !matches(connection));
   if (kept.length === 0) account.connections.delete(slug);
   else account.connections.set(slug, kept);
   return current.length - kept.length;
 }
+
+/** Connections of `authType`: `keybased` covers the connector sub-types too. */
+const ofType =
+  (authType: string) =>
+  (connection: ConnectionRecord): boolean =>
+    connection.auth_type === authType || (authType === 'keybased' && connection.auth_type !== 'oauth2');
 
 /** A connection as Refold sends it (without credentials). */
 export const publicConnection = (record: ConnectionRecord): MockConnection => ({
@@ -103,32 +139,56 @@ function appToWire(app: MockApp, account: AccountState, origin: string): Record<
 
 // --- OAuth ---------------------------------------------------------------------------------------------
 
-/** Connects the app by OAuth (as if the user allowed it) and forgets the account's pending flows for it. */
+/**
+ * Connects the app by OAuth (as if the user allowed it) and forgets the account's pending flows for it. The
+ * connection the flow signs in again (`connectionId`, else the last pending flow's) keeps its id.
+ */
 export function finishOAuth(
   state: MockState,
   linkedAccountId: string,
   slug: string,
   identifier?: unknown,
+  connectionId?: string,
 ): void {
   const app = appOr404(state, slug);
   const account = ensureAccount(state, linkedAccountId);
-  const existing = connectionsOf(account, slug).find((connection) => connection.auth_type === 'oauth2');
   const pending = [...state.oauthFlows.values()].filter(
     (flow) => flow.linkedAccountId === linkedAccountId && flow.slug === slug,
   );
+  const again = connectionId ?? pending.at(-1)?.connectionId;
+  const known = connectionsOf(account, slug).some((connection) => connection.connection_id === again);
   addConnection(
     state,
     account,
     app,
     'oauth2',
-    identifier ??
-      pending.at(-1)?.identifier ??
-      existing?.identifier ??
-      app.mock?.oauthIdentifier ??
-      `${linkedAccountId}@${slug}.example`,
+    identifier ?? pending.at(-1)?.identifier ?? newOAuthIdentifier(account, app),
+    'active',
+    undefined,
+    undefined,
+    known ? again : undefined,
   );
   for (const [key, flow] of state.oauthFlows) {
     if (flow.linkedAccountId === linkedAccountId && flow.slug === slug) state.oauthFlows.delete(key);
+  }
+}
+
+/**
+ * Who signs in at the fake provider for a new connection: the app's `mock.oauthIdentifier` (else
+ * `{account}@{slug}.example`) for the first, then `{account}+2@…`, `+3` … for another account of an app
+ * already connected (an object identifier stays as it is: signing in again refreshes that connection).
+ */
+function newOAuthIdentifier(account: AccountState, app: MockApp, instance?: string): unknown {
+  const base =
+    instance === undefined
+      ? (app.mock?.oauthIdentifier ?? `${account.id}@${app.slug}.example`)
+      : `${account.id}@${instance}`;
+  if (typeof base !== 'string') return base;
+  const taken = new Set(connectionsOf(account, app.slug).map((c) => JSON.stringify(c.identifier)));
+  const at = base.lastIndexOf('@');
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : at < 0 ? `${base} ${n}` : `${base.slice(0, at)}+${n}${base.slice(at)}`;
+    if (!taken.has(JSON.stringify(candidate))) return candidate;
   }
 }
 
@@ -144,30 +204,41 @@ export function settleAutoOAuth(state: MockState): void {
   }
 }
 
-/** Starts an OAuth flow at the fake provider; answers its authorization URL. */
+/**
+ * Starts an OAuth flow at the fake provider; answers its authorization URL. With `connectionId` the flow
+ * signs that connection in again (its account at the provider); `returnTo` is where the provider sends the
+ * page back afterwards.
+ */
 export function startOAuth(
   state: MockState,
   account: AccountState,
   app: MockApp,
   values: Record<string, unknown>,
   origin: string,
+  again: { connectionId?: string; returnTo?: string } = {},
 ): string {
   const flowState = randomId(24);
   const instance = values['instance_url'];
-  let identifier: unknown = app.mock?.oauthIdentifier ?? `${account.id}@${app.slug}.example`;
+  let host: string | undefined;
   if (typeof instance === 'string') {
     try {
-      identifier = `${account.id}@${new URL(instance).host}`;
+      host = new URL(instance).host;
     } catch {
       // keep the default identifier
     }
   }
+  const { connectionId, returnTo } = again;
   state.oauthFlows.set(flowState, {
     state: flowState,
     linkedAccountId: account.id,
     slug: app.slug,
-    identifier,
+    identifier:
+      connectionId === undefined
+        ? newOAuthIdentifier(account, app, host)
+        : connectionOr404(account, app, connectionId).identifier,
     createdAt: state.settings.now(),
+    ...(connectionId !== undefined && { connectionId }),
+    ...(returnTo !== undefined && { returnTo }),
   });
   return `${origin}/mock-oauth/authorize?state=${encodeURIComponent(flowState)}`;
 }
@@ -192,6 +263,7 @@ export function saveCredentials(
   app: MockApp,
   input: Record<string, unknown>,
   authType: unknown,
+  connectionId?: string,
 ): SaveResult {
   const styles = credentialStyles(app);
   if (styles.length === 0) {
@@ -225,6 +297,7 @@ export function saveCredentials(
     'active',
     undefined,
     check.values,
+    connectionId,
   );
   return { ok: true };
 }
@@ -254,7 +327,15 @@ export function appRoutes(state: MockState, route: AddRoute): void {
       connectServiceAccount(state, context.account, app);
       return json(200, { connected: true });
     }
-    return json(200, { auth_url: startOAuth(state, context.account, app, check.values, context.origin) });
+    const connectionId = context.query.get('connection_id') ?? undefined;
+    const returnTo = context.query.get('redirect_url') ?? undefined;
+    if (returnTo !== undefined && !/^https?:\/\/[^/]/i.test(returnTo)) {
+      throw badRequest('redirect_url must be an absolute http(s) URL');
+    }
+    const again = { connectionId, returnTo };
+    return json(200, {
+      auth_url: startOAuth(state, context.account, app, check.values, context.origin, again),
+    });
   };
   route('POST', '/api/v1/:slug/integrate', 'bearer', (context) =>
     integrate(context, requireObject(context, true)),
@@ -267,7 +348,9 @@ export function appRoutes(state: MockState, route: AddRoute): void {
     const app = appOr404(state, context.params['slug'] ?? '');
     const body = requireObject(context);
     const { auth_type: authType, ...values } = body;
-    const result = saveCredentials(state, context.account, app, values, authType);
+    const connectionId = context.query.get('connection_id') ?? undefined;
+    if (connectionId !== undefined) connectionOr404(context.account, app, connectionId);
+    const result = saveCredentials(state, context.account, app, values, authType, connectionId);
     if (!result.ok) {
       throw new HttpError(
         result.status,
@@ -285,7 +368,19 @@ export function appRoutes(state: MockState, route: AddRoute): void {
     if (authType !== null && !known.includes(authType)) {
       throw badRequest(`auth_type must be one of ${[...new Set(known)].join(', ')}`);
     }
-    removeConnections(context.account, app.slug, authType ?? undefined);
+    const connectionId = context.query.get('connection_id');
+    if (connectionId !== null) {
+      connectionOr404(context.account, app, connectionId);
+      removeConnections(context.account, app.slug, authType ?? undefined, connectionId);
+    } else {
+      // As Refold: which connection to remove must be said when more than one would go.
+      const current = connectionsOf(context.account, app.slug);
+      const count = authType === null ? current.length : current.filter(ofType(authType)).length;
+      if (count > 1) {
+        throw badRequest(`connection_id is required: ${app.name} has ${count} connections`);
+      }
+      removeConnections(context.account, app.slug, authType ?? undefined);
+    }
     const integrations = state.apps.flatMap((candidate) =>
       connectionsOf(context.account, candidate.slug).map((connection) => ({
         type: candidate.slug,

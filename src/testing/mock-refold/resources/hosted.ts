@@ -77,12 +77,14 @@ export function hostedRoutes(state: MockState, route: AddRoute): void {
     const flow = state.oauthFlows.get(flowState);
     const app = flow === undefined ? undefined : findApp(state, flow.slug);
     if (flow === undefined || app === undefined) return html(400, invalidStatePage());
+    // A full-page sign-in goes back to the page it came from (Refold's callback does the same).
+    const back = flow.returnTo;
     if (form['decision'] === 'allow') {
-      finishOAuth(state, flow.linkedAccountId, flow.slug, flow.identifier);
-      return html(200, connectedPage(app.name));
+      finishOAuth(state, flow.linkedAccountId, flow.slug, flow.identifier, flow.connectionId);
+      return back === undefined ? html(200, connectedPage(app.name)) : redirect(back);
     }
     state.oauthFlows.delete(flowState);
-    return html(200, deniedPage(app.name));
+    return back === undefined ? html(200, deniedPage(app.name)) : redirect(back);
   });
 
   const hostedSession = (context: RequestContext): HostedSession | undefined =>
