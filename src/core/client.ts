@@ -352,7 +352,10 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
     params: RouteParams<R>,
     checker: Checker<T>,
     options: RequestOptions | undefined,
-    { connectionId, ...extra }: Omit<Call<T>, 'route' | 'path' | 'check' | 'signal'> & { connectionId?: unknown } = {},
+    {
+      connectionId,
+      ...extra
+    }: Omit<Call<T>, 'route' | 'path' | 'check' | 'signal'> & { connectionId?: unknown } = {},
   ): Promise<T> => {
     const id = optionalTextArg(route, 'connectionId', connectionId);
     if (id !== undefined) {

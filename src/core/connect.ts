@@ -106,10 +106,25 @@ export interface ConnectFlowOptions extends ConnectTiming {
   client: ConnectClient;
   /** App to connect. */
   slug: string;
+  /**
+   * The connection to sign in again (`connected_accounts[].connection_id`): the flow repairs that connection
+   * in place (it keeps its id and config) and ends connected when it works again. Left out: a new connection.
+   */
+  connectionId?: string;
   /** Popup host; required for OAuth, unused for key-based and machine-to-machine apps. */
   host?: PopupHost;
   /** Called once each time a flow ends connected. */
-  onConnected?: (info: { slug: string; authType: AuthType }) => void;
+  onConnected?: (info: ConnectedInfo) => void;
+}
+
+/** What {@link ConnectFlowOptions.onConnected} hears. */
+export interface ConnectedInfo {
+  /** The app. */
+  slug: string;
+  /** How it connected. */
+  authType: AuthType;
+  /** The connection signed in again, for a flow created with `connectionId`. */
+  connectionId?: string;
 }
 
 /** What {@link ConnectFlow.start} takes. Timing given here applies to this run, over the flow's options. */
@@ -183,6 +198,10 @@ export function isConnecting(status: ConnectStatus): boolean {
 export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
   if (typeof options.slug !== 'string' || options.slug.trim() === '') {
     throw new RefoldArgumentError('createConnectFlow: slug must be an app slug such as "slack".');
+  }
+  const { connectionId } = options;
+  if (connectionId !== undefined && (typeof connectionId !== 'string' || connectionId.trim() === '')) {
+    throw new RefoldArgumentError('createConnectFlow: connectionId must be a connection id when given.');
   }
   const flow: Flow = { options, state: IDLE, listeners: new Set(), run: undefined };
   return {
@@ -361,10 +380,13 @@ function start(flow: Flow, request: ConnectRequest = {}): Promise<ConnectState> 
  * browser blocked the popup, it answers the error the flow ends with.
  */
 function openPopup(flow: Flow): PopupWindow | RefoldError {
-  const { host, slug } = flow.options;
+  const { host, slug, connectionId } = flow.options;
   if (!host) return new RefoldArgumentError('OAuth needs a browser window to open its popup.');
+  // One window per flow: a reconnect and a new connection of the same app never share a popup.
+  const name =
+    connectionId === undefined ? `refold-connect-${slug}` : `refold-connect-${slug}-${connectionId}`;
   return (
-    host.open(`refold-connect-${slug}`) ??
+    host.open(name) ??
     new RefoldPopupError(
       'blocked',
       'The browser blocked the sign-in window. Allow pop-ups for this site and try again.',
@@ -378,12 +400,12 @@ function openPopup(flow: Flow): PopupWindow | RefoldError {
  * machine-to-machine app answers `{ connected }` and ends here.
  */
 async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<void> {
-  const { client, slug } = flow.options;
+  const { client, slug, connectionId } = flow.options;
   const { signal } = current.controller;
   try {
     const [app, started] = await Promise.all([
       current.popup && client.applications.get(slug, { signal }),
-      client.applications.oauthUrl(slug, values, { signal }),
+      client.applications.oauthUrl(slug, values, { signal, connectionId }),
     ]);
     if (started.auth_url === undefined) {
       if (started.connected) finish(flow, current, { status: 'connected' });
@@ -400,7 +422,7 @@ async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<
       const message = 'Refold sent an authorization URL that is not https.';
       fail(flow, current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
     } else {
-      watch(flow, current, current.popup, activeOAuthKeys(app), started.auth_url);
+      watch(flow, current, current.popup, activeOAuthKeys(app, connectionId), started.auth_url);
     }
   } catch (error) {
     fail(flow, current, error);
@@ -469,7 +491,7 @@ async function poll(w: Watch): Promise<void> {
       signal: current.controller.signal,
     });
     w.failures = 0;
-    if ([...activeOAuthKeys(app)].some((key) => !w.baseline.has(key))) {
+    if ([...activeOAuthKeys(app, flow.options.connectionId)].some((key) => !w.baseline.has(key))) {
       finish(flow, current, { status: 'connected' });
       return;
     }
@@ -527,8 +549,10 @@ async function save(
 ): Promise<void> {
   try {
     const { signal } = current.controller;
-    const { success } = await flow.options.client.applications.saveCredentials(flow.options.slug, values, {
+    const { client, slug, connectionId } = flow.options;
+    const { success } = await client.applications.saveCredentials(slug, values, {
       signal,
+      connectionId,
       ...(subType !== undefined && { authType: subType }),
     });
     if (success) finish(flow, current, { status: 'connected' });
@@ -561,8 +585,9 @@ function finish(flow: Flow, current: Run, end: RunEnd): void {
     fieldErrors: end.fieldErrors ?? {},
   });
   current.resolve(flow.state);
+  const { slug, connectionId, onConnected } = flow.options;
   if (end.status === 'connected')
-    flow.options.onConnected?.({ slug: flow.options.slug, authType: current.authType });
+    onConnected?.({ slug, authType: current.authType, ...(connectionId !== undefined && { connectionId }) });
 }
 
 /** Ends the run as `error`, with the server's per-field messages when it sent some. */
@@ -573,12 +598,16 @@ function fail(flow: Flow, current: Run, error: unknown): void {
   finish(flow, current, { status: 'error', error: failure, fieldErrors });
 }
 
-/** The app's working OAuth connections, as keys that change when a connection is made again. */
-function activeOAuthKeys(app: Application): Set<string> {
+/**
+ * The app's working OAuth connections (only `connectionId`'s, for a reconnect), as keys that change when a
+ * connection is made again (its date is part of the key).
+ */
+function activeOAuthKeys(app: Application, connectionId?: string): Set<string> {
   // Older servers send only the deprecated flags: then the app's connection state is the one key.
   if (!app.connected_accounts) return new Set(isConnected(app) ? ['connected'] : []);
   return new Set(
     app.connected_accounts
+      .filter((a) => connectionId === undefined || a.connection_id === connectionId)
       .filter((a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active')
       .map((a) => `${a.connection_id ?? ''}|${JSON.stringify(a.identifier) ?? ''}|${a.connectedAt}`),
   );

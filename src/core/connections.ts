@@ -54,6 +54,35 @@ export function connectionOf(app: Application | undefined): AppConnection {
   return { state: 'disconnected', account: undefined };
 }
 
+/** One connection of an app, as {@link connectionsOf} lists it. */
+export interface AppConnectionItem {
+  /** Refold's id of the connection (`connection_id`); absent from servers that send none. */
+  connectionId: string | undefined;
+  /** The connection as Refold sent it. */
+  account: ConnectedAccount;
+  /** Its state: see {@link accountState}. */
+  state: 'active' | 'expired' | 'unknown';
+  /**
+   * True when the customer should act: an expired connection (reconnect it), or one whose status the
+   * library does not know.
+   */
+  needsAttention: boolean;
+}
+
+/**
+ * Every connection of an app, in Refold's order, each with its id and state. Empty when the app has none
+ * (or when an older server sends only the deprecated flags: then use {@link connectionOf}).
+ *
+ * @example
+ * for (const c of connectionsOf(app)) console.log(c.connectionId, c.state, accountLabel(c.account).text);
+ */
+export function connectionsOf(app: Application | undefined): AppConnectionItem[] {
+  return (app?.connected_accounts ?? []).map((account) => {
+    const state = accountState(account, app);
+    return { connectionId: account.connection_id, account, state, needsAttention: state !== 'active' };
+  });
+}
+
 /** True when the app has a working connection: the same answer as the badge's `connected` state. */
 export function isConnected(app: Application): boolean {
   return connectionOf(app).state === 'connected';

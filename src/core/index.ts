@@ -2,10 +2,17 @@
  * `@refold/react/core`: the framework-free Refold client. No React, no DOM beyond `fetch`, `AbortController`
  * and `URL`; runs in browsers, Node and workers.
  */
-export { createRefoldClient, DEFAULT_BASE_URL, normaliseBaseUrl } from './client.js';
+export {
+  createRefoldClient,
+  CONNECTION_PARAMS,
+  DEFAULT_BASE_URL,
+  normaliseBaseUrl,
+  RETURN_URL_PARAM,
+} from './client.js';
 export type {
   AuthValues,
   ConfigFieldTarget,
+  ConnectionOptions,
   ExecutionListParams,
   RefoldClient,
   RefoldClientOptions,
@@ -35,13 +42,27 @@ export type { FetchToken, TokenFetchContext, TokenFetchReason, TokenResult } fro
 export type { RateLimitOptions, RetryOptions } from './rate-limit.js';
 export { executionStatuses, isExecutionStatus } from './validate.js';
 export type * from './types.js';
-export { accountLabel, accountState, connectionOf, identifierLabel, isConnected } from './connections.js';
-export type { AccountLabel, AccountLabelOptions, AppConnection, AppConnectionState } from './connections.js';
+export {
+  accountLabel,
+  accountState,
+  connectionOf,
+  connectionsOf,
+  identifierLabel,
+  isConnected,
+} from './connections.js';
+export type {
+  AccountLabel,
+  AccountLabelOptions,
+  AppConnection,
+  AppConnectionItem,
+  AppConnectionState,
+} from './connections.js';
 export { createConnectFlow, isConnecting, resolveAuth } from './connect.js';
 export type { RuleColumnOptions } from './rule-options.js';
 export type {
   AuthChoice,
   ConnectClient,
+  ConnectedInfo,
   ConnectFlow,
   ConnectFlowOptions,
   ConnectRequest,

@@ -11,6 +11,10 @@ export function configIdToSend(
   scope: string,
   slug: string,
   configId: string | undefined,
+  connectionId?: string,
 ): string | undefined {
-  return configId ?? queryClient.getQueryData<Config>(refoldKeys.config(scope, slug))?.config_id;
+  return (
+    configId ??
+    queryClient.getQueryData<Config>(refoldKeys.config(scope, slug, undefined, connectionId))?.config_id
+  );
 }

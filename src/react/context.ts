@@ -24,6 +24,16 @@ export interface SharedConnectFlow {
   draft: ConnectDraft;
   /** Mounted hooks using it; the flow stops (and the draft is cleared) when the last one unmounts. */
   users: number;
+  /** The app it connects. */
+  slug: string;
+}
+
+/**
+ * The key of a shared connect flow in {@link RefoldContextValue.connectFlows}: one flow per app for a new
+ * connection, and one per connection signed in again. @internal
+ */
+export function connectFlowKey(slug: string, connectionId?: string): string {
+  return connectionId === undefined ? slug : `${slug}\u0000${connectionId}`;
 }
 
 /** A {@link ConnectDraft} in memory. @internal */
@@ -59,7 +69,7 @@ export interface RefoldContextValue {
   messages: Partial<RefoldMessages> | undefined;
   /** Sends an event to `onEvent`. */
   emit: (event: RefoldEvent) => void;
-  /** Connect flows by app slug. */
+  /** Connect flows by {@link connectFlowKey}. */
   connectFlows: Map<string, SharedConnectFlow>;
 }
 

@@ -7,7 +7,9 @@ import type { AuthType } from '../core/types.js';
  */
 export type RefoldEvent =
   | { type: 'connected'; slug: string; authType: AuthType }
-  | { type: 'disconnected'; slug: string; authType?: AuthType }
+  /** A connection signed in again in place (`useConnect(slug, { connectionId })`): same id, same config. */
+  | { type: 'reconnected'; slug: string; authType: AuthType; connectionId: string }
+  | { type: 'disconnected'; slug: string; authType?: AuthType; connectionId?: string }
   | { type: 'config-saved'; slug: string; configId: string | undefined }
   | { type: 'workflow-toggled'; slug: string; workflowId: string; enabled: boolean }
   | { type: 'error'; error: RefoldError; route?: string; slug?: string }

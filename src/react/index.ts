@@ -4,7 +4,7 @@ export { useRefold } from './useRefold.js';
 export { refoldKeys } from './keys.js';
 export type { ConfigFieldScope } from './keys.js';
 export type { RefoldEvent } from './events.js';
-export type { RefoldQueryOptions } from './options.js';
+export type { ConnectionScope, RefoldQueryOptions } from './options.js';
 export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning } from './queries.js';
 export type {
   RefoldQueries,
@@ -18,6 +18,7 @@ export { useRefoldQueries } from './useRefoldQueries.js';
 export { useApplications, filterApplications } from './useApplications.js';
 export type { ApplicationFilters } from './useApplications.js';
 export { useApplication } from './useApplication.js';
+export { useConnections } from './useConnections.js';
 export { useConnect } from './useConnect.js';
 export type { UseConnectOptions, UseConnectResult } from './useConnect.js';
 export { useDisconnect } from './useDisconnect.js';

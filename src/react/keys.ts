@@ -24,9 +24,14 @@ export const refoldKeys = {
   application: (scope: string, slug: string) => ['refold', scope, 'applications', slug] as const,
   /** All configs of an app. */
   configs: (scope: string, slug: string) => ['refold', scope, 'configs', slug] as const,
-  /** One config of an app (`configId` null: the default config). */
-  config: (scope: string, slug: string, configId?: string) =>
-    ['refold', scope, 'configs', slug, configId ?? null] as const,
+  /**
+   * One config of an app (`configId` null: the default config), and of one of its connections when
+   * `connectionId` is given.
+   */
+  config: (scope: string, slug: string, configId?: string, connectionId?: string) =>
+    connectionId === undefined
+      ? (['refold', scope, 'configs', slug, configId ?? null] as const)
+      : (['refold', scope, 'configs', slug, configId ?? null, { connectionId }] as const),
   /**
    * Options of one config field of a config (`configId` left out: the default config) and workflow, for
    * its parent's stored value.

@@ -95,6 +95,8 @@ export interface ConfigQueryInput {
   configId?: string;
   /** Labels for a config created on first use. */
   labels?: Record<string, string>;
+  /** The connection whose config it is, for an app with several connections (sent as `connection_id`). */
+  connectionId?: string;
 }
 
 /** Which field {@link refoldQueries}`.fieldOptions` reads. */
@@ -180,10 +182,11 @@ export const refoldQueries = {
 
   /** A config, created with defaults on first use (`useConfig`). */
   config: (context: RefoldQueryContext, input: ConfigQueryInput) => {
-    const { slug, configId, labels } = input;
+    const { slug, configId, labels, connectionId } = input;
     return queryOptions<Config, RefoldError>({
-      ...base('config', refoldKeys.config(context.scope, slug, configId)),
-      queryFn: ({ signal }) => context.client.configs.getOrCreate({ slug, configId, labels }, { signal }),
+      ...base('config', refoldKeys.config(context.scope, slug, configId, connectionId)),
+      queryFn: ({ signal }) =>
+        context.client.configs.getOrCreate({ slug, configId, labels, connectionId }, { signal }),
       enabled: typeof slug === 'string' && slug !== '',
     });
   },

@@ -4,7 +4,7 @@ import { createConnectFlow, isConnecting, resolveAuth } from '../core/connect.js
 import type { ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application, AuthField, AuthType, AuthTypeName } from '../core/types.js';
-import { createConnectDraft, useRefoldContext } from './context.js';
+import { connectFlowKey, createConnectDraft, useRefoldContext } from './context.js';
 import type { RefoldContextValue, SharedConnectFlow } from './context.js';
 import { invalidateApp } from './invalidate.js';
 import { browserPopupHost } from './popup.js';
@@ -22,6 +22,12 @@ export interface UseConnectOptions extends ConnectTiming {
   authType?: AuthTypeName;
   /** Called when the app's flow ends connected (whichever hook started it), while this hook is mounted. */
   onConnected?: () => void;
+  /**
+   * Reconnect in place: sign this connection (`connected_accounts[].connection_id`) in again, e.g. an
+   * expired one. It keeps its id and config; no second connection is made. Left out: a new connection (for
+   * an app already connected, another account). Hooks with the same slug and `connectionId` share a flow.
+   */
+  connectionId?: string;
 }
 
 /** What {@link useConnect} returns. */
@@ -65,25 +71,35 @@ export interface UseConnectResult {
   reset: () => void;
 }
 
-/** The app's flow under this provider, created on first use (render-safe: creating it has no effect). */
-function sharedFlow(context: RefoldContextValue, slug: string): SharedConnectFlow {
-  let shared = context.connectFlows.get(slug);
+/**
+ * The flow of the app (or of one of its connections) under this provider, created on first use
+ * (render-safe: creating it has no effect).
+ */
+function sharedFlow(context: RefoldContextValue, slug: string, connectionId?: string): SharedConnectFlow {
+  const key = connectFlowKey(slug, connectionId);
+  let shared = context.connectFlows.get(key);
   if (!shared) {
     const { client, queryClient, scope, emit } = context;
     shared = {
       users: 0,
+      slug,
       draft: createConnectDraft(),
       flow: createConnectFlow({
         client,
         slug,
+        connectionId,
         host: browserPopupHost,
         onConnected: ({ authType }) => {
-          emit({ type: 'connected', slug, authType });
+          emit(
+            connectionId === undefined
+              ? { type: 'connected', slug, authType }
+              : { type: 'reconnected', slug, authType, connectionId },
+          );
           void invalidateApp(queryClient, scope, slug);
         },
       }),
     };
-    context.connectFlows.set(slug, shared);
+    context.connectFlows.set(key, shared);
   }
   return shared;
 }
@@ -103,7 +119,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
   const context = useRefoldContext('useConnect');
   const { data: app } = useApplication(slug);
   const requested = options.authType;
-  const shared = sharedFlow(context, slug);
+  const shared = sharedFlow(context, slug, options.connectionId);
   const { flow, draft } = shared;
   const state = useSyncExternalStore(flow.subscribe, flow.getState, flow.getState);
   const values = useSyncExternalStore(draft.subscribe, draft.get, draft.get);
@@ -143,7 +159,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
 
   const connect = useCallback(
     (given?: AuthValues) => {
-      const { authType: _authType, onConnected: _onConnected, ...timing } = latest.current;
+      const { authType: _a, onConnected: _o, connectionId: _c, ...timing } = latest.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
       // The draft's latest values, also when set in the same event as this call.
       return flow.start({ ...timing, authType: requested, values: given ?? draft.get(), app });

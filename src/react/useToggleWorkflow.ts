@@ -5,6 +5,7 @@ import type { RefoldError } from '../core/errors.js';
 import type { Config, WorkflowToggleResult } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import type { ConnectionScope } from './options.js';
 
 /** What {@link useToggleWorkflow}'s `mutate` takes. */
 export interface ToggleWorkflowInput {
@@ -15,7 +16,7 @@ export interface ToggleWorkflowInput {
 }
 
 /**
- * Turns one workflow on or off. The cached config shows the change at once and is rolled back only if Refold
+ * Turns one workflow on or off (in one connection's config with `options.connectionId`). The cached config shows the change at once and is rolled back only if Refold
  * refuses it: its documented answer (`{ workflows: [{ id, enabled }] }`, without names) is a success.
  *
  * @example
@@ -25,6 +26,7 @@ export interface ToggleWorkflowInput {
 export function useToggleWorkflow(
   slug: string,
   configId?: string,
+  options: ConnectionScope = {},
 ): UseMutationResult<
   WorkflowToggleResult,
   RefoldError,
@@ -32,7 +34,8 @@ export function useToggleWorkflow(
   { previous: Config | undefined }
 > {
   const { client, scope, queryClient, emit } = useRefoldContext('useToggleWorkflow');
-  const key = refoldKeys.config(scope, slug, configId);
+  const { connectionId } = options;
+  const key = refoldKeys.config(scope, slug, configId, connectionId);
   return useMutation(
     {
       mutationFn: ({ workflowId, enabled }) => {
@@ -42,7 +45,7 @@ export function useToggleWorkflow(
             `useToggleWorkflow("${slug}"): the config id is unknown (the config is not loaded yet, or Refold sent it without config_id); pass its configId.`,
           );
         }
-        return client.configs.toggleWorkflow({ slug, configId: id, workflowId, enabled });
+        return client.configs.toggleWorkflow({ slug, configId: id, workflowId, enabled, connectionId });
       },
       onMutate: async ({ workflowId, enabled }) => {
         await queryClient.cancelQueries({ queryKey: key, exact: true });

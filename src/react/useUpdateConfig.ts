@@ -6,6 +6,7 @@ import type { Config } from '../core/types.js';
 import { configIdToSend } from './config-id.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import type { ConnectionScope } from './options.js';
 
 /**
  * What {@link useUpdateConfig}'s `mutate` takes. Refold stores what it is given: send only the values the
@@ -25,7 +26,7 @@ export type UseUpdateConfigResult = UseMutationResult<Config, RefoldError, Updat
 };
 
 /**
- * Saves config fields and workflow toggles. The request always names the config (`config_id`: the one
+ * Saves config fields and workflow toggles (of one connection's config with `options.connectionId`). The request always names the config (`config_id`: the one
  * given, else the loaded default config's id), so a save never lands in another config. The cached config
  * is replaced with Refold's answer; Refold's `field_errors` come back per field. The form's own values are
  * never reset by a failed save.
@@ -34,18 +35,24 @@ export type UseUpdateConfigResult = UseMutationResult<Config, RefoldError, Updat
  * const save = useUpdateConfig('hubspot');
  * save.mutate({ fields: { owner: 'me@acme.test' } });
  */
-export function useUpdateConfig(slug: string, configId?: string): UseUpdateConfigResult {
+export function useUpdateConfig(
+  slug: string,
+  configId?: string,
+  options: ConnectionScope = {},
+): UseUpdateConfigResult {
   const { client, scope, queryClient, emit } = useRefoldContext('useUpdateConfig');
+  const { connectionId } = options;
   const mutation = useMutation<Config, RefoldError, UpdateConfigInput>(
     {
       mutationFn: (input) =>
         client.configs.update({
           slug,
-          configId: configIdToSend(queryClient, scope, slug, configId),
+          configId: configIdToSend(queryClient, scope, slug, configId, connectionId),
+          connectionId,
           ...input,
         }),
       onSuccess: async (config, input) => {
-        queryClient.setQueryData(refoldKeys.config(scope, slug, configId), config);
+        queryClient.setQueryData(refoldKeys.config(scope, slug, configId, connectionId), config);
         if (!config.field_errors?.length)
           emit({ type: 'config-saved', slug, configId: config.config_id ?? configId });
         if (input.workflows?.length) {
