@@ -35,9 +35,9 @@ export const PickApp: Story = {
   },
 };
 
-/** Step 2 for an OAuth app (`initialSlug` skips step 1). */
+/** Step 2 for an OAuth app (`slug` skips step 1). */
 export const SignInOAuth: Story = {
-  args: { initialSlug: 'slack' },
+  args: { slug: 'slack' },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
     await expect(await canvas.findByRole('button', { name: 'Connect Slack' })).toBeVisible();
@@ -47,7 +47,7 @@ export const SignInOAuth: Story = {
 
 /** Step 2 for a key-based app: its credentials form. */
 export const SignInKeyBased: Story = {
-  args: { initialSlug: 'zendesk' },
+  args: { slug: 'zendesk' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
     await expect(await canvas.findByLabelText(/^API token/)).toBeVisible();
@@ -56,7 +56,7 @@ export const SignInKeyBased: Story = {
 
 /** Step 3: configure the app that just got connected. */
 export const Configure: Story = {
-  args: { initialSlug: 'quickbooks' },
+  args: { slug: 'quickbooks' },
   play: async ({ canvas, canvasElement, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Connect QuickBooks' }));
@@ -68,7 +68,7 @@ export const Configure: Story = {
 
 /** Step 4: done. */
 export const Done: Story = {
-  args: { initialSlug: 'quickbooks' },
+  args: { slug: 'quickbooks' },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Connect QuickBooks' }));
@@ -109,7 +109,7 @@ export const EscapeCloses: Story = {
 
 /** Leaving a step with unsaved work (here typed credentials) asks first: keep editing, or discard. */
 export const UnsavedChanges: Story = {
-  args: { initialSlug: 'zendesk' },
+  args: { slug: 'zendesk' },
   play: async ({ canvas, canvasElement, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect an app' }));
     await userEvent.type(await canvas.findByLabelText(/^Subdomain/), 'acme');

@@ -10,8 +10,14 @@ export { ConnectButton } from './ConnectButton/index.js';
 export type { ConnectButtonProps } from './ConnectButton/index.js';
 export { DisconnectButton } from './DisconnectButton/index.js';
 export type { DisconnectButtonProps } from './DisconnectButton/index.js';
-export { ConnectDialog } from './ConnectDialog/index.js';
-export type { ConnectDialogProps } from './ConnectDialog/index.js';
+export {
+  ConnectDialog,
+  CONNECT_LINK_PARAMS,
+  OPEN_CONNECT_DIALOG_EVENT,
+  connectDialogUrl,
+  openConnectDialog,
+} from './ConnectDialog/index.js';
+export type { ConnectDialogProps, ConnectTarget } from './ConnectDialog/index.js';
 export { ConfigForm, useConfigDraft } from './ConfigForm/index.js';
 export type {
   ConfigFormProps,

@@ -58,7 +58,7 @@ describe('ConnectDialog', () => {
     const screen = renderRefold(
       <>
         <button type="button">Outside</button>
-        <ConnectDialog initialSlug="quickbooks" />
+        <ConnectDialog slug="quickbooks" />
       </>,
       { mock },
     );
@@ -105,8 +105,8 @@ describe('ConnectDialog', () => {
     expect(mock.account(ACCOUNT).connections('slack')).toHaveLength(1);
   });
 
-  it('starts at "Sign in" with initialSlug, shows the credentials form of a key-based app, and submits it with Enter', async () => {
-    const screen = renderRefold(<ConnectDialog initialSlug="zendesk" />, { mock });
+  it('starts at "Sign in" with slug, shows the credentials form of a key-based app, and submits it with Enter', async () => {
+    const screen = renderRefold(<ConnectDialog slug="zendesk" />, { mock });
     await userEvent.click(screen.getByRole('button', { name: 'Connect an app' }));
     expect([...dialogOf().querySelectorAll('ol li')].map((li) => li.textContent)).toEqual([
       'Sign in',
@@ -124,7 +124,7 @@ describe('ConnectDialog', () => {
   it('asks before Close or Escape drops an edited config: Keep editing keeps every value, Discard closes', async () => {
     stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
     const onOpenChange = vi.fn();
-    const screen = renderRefold(<ConnectDialog initialSlug="slack" onOpenChange={onOpenChange} />, { mock });
+    const screen = renderRefold(<ConnectDialog slug="slack" onOpenChange={onOpenChange} />, { mock });
     await userEvent.click(screen.getByRole('button', { name: 'Connect an app' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Connect Slack' }));
     await expect.poll(() => currentStep(), { timeout: 5000 }).toBe('Configure');
@@ -180,7 +180,7 @@ describe('ConnectDialog', () => {
           <button type="button" onClick={() => setOpen(true)}>
             Add integration
           </button>
-          <ConnectDialog open={open} onOpenChange={setOpen} initialSlug="slack" />
+          <ConnectDialog open={open} onOpenChange={setOpen} slug="slack" />
         </>
       );
     }

@@ -27,6 +27,11 @@ interface AuthFormOwnProps {
   authType?: AuthTypeName;
   /** Called once the app is connected. */
   onConnected?: () => void;
+  /**
+   * Sign this connection (`connected_accounts[].connection_id`) in again with new credentials: it keeps
+   * its id and config. Left out: a new connection.
+   */
+  connectionId?: string;
   /** Extra class on the root. */
   className?: string;
 }
@@ -66,7 +71,7 @@ function prepare(fields: readonly AuthField[], values: AuthValues): AuthValues {
  * <AuthForm slug="zendesk" onConnected={() => setStep('configure')} />
  */
 export const AuthForm = forwardRef<HTMLDivElement, AuthFormProps>(function AuthForm(
-  { slug, authType, onConnected, className, ...rest },
+  { slug, authType, onConnected, connectionId, className, ...rest },
   ref,
 ) {
   const { t } = useMessages('AuthForm');
@@ -83,7 +88,7 @@ export const AuthForm = forwardRef<HTMLDivElement, AuthFormProps>(function AuthF
     isConnecting,
     connect,
     cancel,
-  } = useConnect(slug, { authType, onConnected });
+  } = useConnect(slug, { authType, onConnected, connectionId });
   const baseId = useId();
   // Fields changed since the last submit: their old problem is hidden until the next one.
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
@@ -156,7 +161,8 @@ export const AuthForm = forwardRef<HTMLDivElement, AuthFormProps>(function AuthF
         <div className="refold-auth-form__actions">
           <button type="submit" className="refold-button">
             {busy && <span className="refold-spinner" aria-hidden="true" />}
-            {busy ?? t('connectButton.connect', { name })}
+            {busy ??
+              t(connectionId === undefined ? 'connectButton.connect' : 'connectButton.reconnect', { name })}
           </button>
           {(status === 'opening' || status === 'waiting') && (
             <button type="button" className="refold-button" data-variant="secondary" onClick={cancel}>

@@ -17,6 +17,11 @@ import { busyLabel, describeConnectFailure } from '../shared/describe-connect.js
 interface ConnectButtonOwnProps extends UseConnectOptions {
   /** The app to connect, e.g. `"slack"`. */
   slug: string;
+  /**
+   * Labels the button "Add another {app} account" (a new connection beside the app's others) instead of
+   * "Connect {app}". Ignored with `connectionId` ("Reconnect {app}"). @defaultValue false
+   */
+  addAccount?: boolean;
   /** Extra class on the root. */
   className?: string;
 }
@@ -60,7 +65,7 @@ function dataState(
  * <ConnectButton slug="slack" onConnected={() => toast('Slack connected')} />
  */
 export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(function ConnectButton(
-  { slug, className, onConnected, authType: requested, ...props },
+  { slug, className, onConnected, authType: requested, connectionId, addAccount = false, ...props },
   ref,
 ) {
   const { t } = useMessages('ConnectButton');
@@ -70,6 +75,7 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
   const flow = useConnect(slug, {
     ...timing,
     authType: requested,
+    connectionId,
     onConnected: () => {
       // Folded away once connected: a later "connect again" starts from the button, not a stale form.
       setExpanded(false);
@@ -92,6 +98,10 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
   const busy = busyLabel(status, name, t);
   const failure = needsInput ? undefined : describeConnectFailure(status, error, name, t);
   const waiting = status === 'opening' || status === 'waiting';
+  const label =
+    connectionId !== undefined
+      ? t('connectButton.reconnect', { name })
+      : t(addAccount ? 'connectButton.addAccount' : 'connectButton.connect', { name });
 
   let announcement = '';
   if (status === 'connected') announcement = t('connectButton.connectedTo', { name });
@@ -112,12 +122,12 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
             aria-controls={formId}
             onClick={() => setExpanded(!expanded)}
           >
-            {t('connectButton.connect', { name })}
+            {label}
           </button>
         )}
         {/* The button's own useConnect reports the connection (flows are shared per app). */}
         <div id={formId} className="refold-connect-button__form" hidden={!expanded || status === 'connected'}>
-          {expanded && <AuthForm slug={slug} authType={authType} />}
+          {expanded && <AuthForm slug={slug} authType={authType} connectionId={connectionId} />}
         </div>
       </>
     );
@@ -148,8 +158,7 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
             onClick={() => void connect()}
           >
             {busy && <span className="refold-spinner" aria-hidden="true" />}
-            {busy ??
-              (failure && status !== 'cancelled' ? t('common.retry') : t('connectButton.connect', { name }))}
+            {busy ?? (failure && status !== 'cancelled' ? t('common.retry') : label)}
           </button>
           {waiting && (
             <button type="button" className="refold-button" data-variant="secondary" onClick={cancel}>

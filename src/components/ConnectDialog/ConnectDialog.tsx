@@ -6,6 +6,8 @@ import type { WithRootProps } from '../shared/props.js';
 import { useControllableState } from '../shared/useControllableState.js';
 import { useMessages } from '../shared/useMessages.js';
 import { ConnectSteps } from './ConnectSteps.js';
+import { CONNECT_LINK_PARAMS, OPEN_CONNECT_DIALOG_EVENT, readConnectLink } from './deep-link.js';
+import type { ConnectTarget } from './deep-link.js';
 
 interface ConnectDialogOwnProps {
   /**
@@ -17,8 +19,19 @@ interface ConnectDialogOwnProps {
   defaultOpen?: boolean;
   /** Called when the dialog asks to open or close (trigger, Escape, Close, Finish). */
   onOpenChange?: (open: boolean) => void;
-  /** Skip "pick an app" and start by connecting this app. */
-  initialSlug?: string;
+  /** Open on this app: skip "pick an app" and start by connecting it. */
+  slug?: string;
+  /**
+   * With `slug`: open on this connection of the app (`connected_accounts[].connection_id`) and sign it in
+   * again ("Reconnect"): it keeps its id and config.
+   */
+  connectionId?: string;
+  /**
+   * Follow deep links: open on the app named by the page URL's connect link (`connectDialogUrl`; the link's
+   * parameters are then removed from the address bar) and whenever `openConnectDialog({ slug })` is called
+   * elsewhere on the page. @defaultValue false
+   */
+  deepLink?: boolean;
   /** Called when an app got connected in the dialog. */
   onConnected?: (slug: string) => void;
   /** Extra class on the `<dialog>` (the root). */
@@ -95,16 +108,23 @@ function DiscardChanges({ onKeepEditing, onDiscard }: { onKeepEditing: () => voi
  * step with unsaved work (typed credentials, an edited config) — Close, Escape, Back, Skip — first asks
  * whether to discard it or keep editing.
  *
+ * Open on one app with `slug` (and on one of its connections, to reconnect it, with `connectionId`), or
+ * from "Connect Slack" links and buttons elsewhere in the host app with `deepLink` (see `connectDialogUrl`
+ * and `openConnectDialog`).
+ *
  * @example
  * <ConnectDialog onConnected={(slug) => track('connected', slug)} />
- * <ConnectDialog open={open} onOpenChange={setOpen} initialSlug="hubspot" />
+ * <ConnectDialog open={open} onOpenChange={setOpen} slug="hubspot" />
+ * <ConnectDialog deepLink /> // + <button onClick={() => openConnectDialog({ slug: 'slack' })}>
  */
 export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(function ConnectDialog(
   {
     open: openProp,
     defaultOpen = false,
     onOpenChange,
-    initialSlug,
+    slug,
+    connectionId,
+    deepLink = false,
     onConnected,
     className,
     onKeyDown,
@@ -126,14 +146,44 @@ export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(f
   // Unsaved work in the current step (typed credentials, an edited config): leaving asks first.
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
+  // The app a deep link asked for, over the `slug` prop.
+  const [linked, setLinked] = useState<ConnectTarget | undefined>(undefined);
+  const target: ConnectTarget | undefined = linked ?? (slug ? { slug, connectionId } : undefined);
 
   function setOpen(next: boolean) {
     setOpenState(next);
     if (!next) {
       setDirty(false);
       setPending(null);
+      setLinked(undefined);
     }
   }
+
+  // Deep links: the page's own URL once, then every openConnectDialog() call.
+  const openOn = useRef<(to: ConnectTarget) => void>(() => undefined);
+  useEffect(() => {
+    openOn.current = (to) => {
+      setLinked(to);
+      setOpenState(true);
+    };
+  });
+  useEffect(() => {
+    if (!deepLink) return;
+    const url = new URL(window.location.href);
+    const fromUrl = readConnectLink(url);
+    if (fromUrl) {
+      url.searchParams.delete(CONNECT_LINK_PARAMS.slug);
+      url.searchParams.delete(CONNECT_LINK_PARAMS.connectionId);
+      window.history.replaceState(window.history.state, '', url.href);
+      openOn.current(fromUrl);
+    }
+    const listener = (event: Event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (isTarget(detail)) openOn.current(detail);
+    };
+    window.addEventListener(OPEN_CONNECT_DIALOG_EVENT, listener);
+    return () => window.removeEventListener(OPEN_CONNECT_DIALOG_EVENT, listener);
+  }, [deepLink]);
   /** Runs `leave` at once, or after the user confirms that unsaved changes may go. */
   function guard(leave: () => void) {
     if (dirty) setPending(() => leave);
@@ -211,7 +261,10 @@ export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(f
               </button>
             </div>
             <ConnectSteps
-              initialSlug={initialSlug}
+              // A new target starts the steps afresh.
+              key={target ? `${target.slug}\u0000${target.connectionId ?? ''}` : ''}
+              initialSlug={target?.slug}
+              connectionId={target?.connectionId}
               onConnected={onConnected}
               onClose={() => setOpen(false)}
               onDirtyChange={setDirty}
@@ -235,3 +288,13 @@ export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(f
     </>
   );
 });
+
+function isTarget(value: unknown): value is ConnectTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const { slug, connectionId } = value as Record<string, unknown>;
+  return (
+    typeof slug === 'string' &&
+    slug !== '' &&
+    (connectionId === undefined || typeof connectionId === 'string')
+  );
+}

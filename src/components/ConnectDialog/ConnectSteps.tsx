@@ -16,6 +16,8 @@ const STEPS: readonly ConnectStep[] = ['pick', 'authenticate', 'configure', 'don
 export interface ConnectStepsProps {
   /** Start at "authenticate" with this app. */
   initialSlug: string | undefined;
+  /** With `initialSlug`: reconnect this connection of the app. */
+  connectionId?: string;
   /** Called when an app got connected. */
   onConnected: ((slug: string) => void) | undefined;
   /** Closes the dialog. */
@@ -31,26 +33,29 @@ export interface ConnectStepsProps {
 /** OAuth button, or the form when the app needs input (keys, pre-auth values). */
 function Authenticate({
   slug,
+  connectionId,
   onConnected,
   onDirtyChange,
 }: {
   slug: string;
+  connectionId: string | undefined;
   onConnected: () => void;
   onDirtyChange: (dirty: boolean) => void;
 }) {
-  const { app, fields, values } = useConnect(slug);
+  const { app, fields, values } = useConnect(slug, { connectionId });
   const typed = Object.values(values).some((v) => v !== '' && v !== false);
   useEffect(() => onDirtyChange(typed), [typed, onDirtyChange]);
   return app && fields.length === 0 ? (
-    <ConnectButton slug={slug} onConnected={onConnected} />
+    <ConnectButton slug={slug} connectionId={connectionId} onConnected={onConnected} />
   ) : (
-    <AuthForm slug={slug} onConnected={onConnected} />
+    <AuthForm slug={slug} connectionId={connectionId} onConnected={onConnected} />
   );
 }
 
 /** The steps of the connect dialog: pick an app → authenticate → configure → done. @internal */
 export function ConnectSteps({
   initialSlug,
+  connectionId,
   onConnected,
   onClose,
   onDirtyChange,
@@ -83,7 +88,10 @@ export function ConnectSteps({
 
   const heading = {
     pick: t('connectDialog.step.pick'),
-    authenticate: t('connectDialog.authenticateHeading', { name }),
+    authenticate: t(
+      connectionId === undefined ? 'connectDialog.authenticateHeading' : 'connectDialog.reconnectHeading',
+      { name },
+    ),
     configure: t('connectDialog.configureHeading', { name }),
     done: t('connectDialog.doneHeading', { name }),
   }[step];
@@ -115,6 +123,7 @@ export function ConnectSteps({
       {step === 'authenticate' && (
         <Authenticate
           slug={slug}
+          connectionId={initialSlug === slug ? connectionId : undefined}
           onDirtyChange={setAuthDirty}
           onConnected={() => {
             onConnected?.(slug);

@@ -3,6 +3,7 @@ import type { HTMLAttributes, KeyboardEvent } from 'react';
 import type { AuthType } from '../../core/types.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useDisconnect } from '../../react/useDisconnect.js';
+import { connectionLabel } from '../shared/connection.js';
 import { cx } from '../shared/cx.js';
 import { describeError, errorKind } from '../shared/describe-error.js';
 import type { WithRootProps } from '../shared/props.js';
@@ -12,6 +13,11 @@ import { useMessages } from '../shared/useMessages.js';
 interface DisconnectButtonOwnProps {
   /** The app to disconnect, e.g. `"slack"`. */
   slug: string;
+  /**
+   * The one connection to remove (`connected_accounts[].connection_id`); the app's others stay. Needed for
+   * an app with several connections. The button then names the account.
+   */
+  connectionId?: string;
   /** Only this kind of connection. @default all of the app's connections */
   authType?: AuthType;
   /** Called once the app is disconnected. */
@@ -43,10 +49,20 @@ export type DisconnectButtonProps = WithRootProps<DisconnectButtonOwnProps, HTML
  * <DisconnectButton slug="slack" onDisconnected={() => toast('Slack disconnected')} />
  */
 export const DisconnectButton = forwardRef<HTMLDivElement, DisconnectButtonProps>(function DisconnectButton(
-  { slug, authType, onDisconnected, open, defaultOpen = false, onOpenChange, className, ...rest },
+  {
+    slug,
+    connectionId,
+    authType,
+    onDisconnected,
+    open,
+    defaultOpen = false,
+    onOpenChange,
+    className,
+    ...rest
+  },
   ref,
 ) {
-  const { t } = useMessages('DisconnectButton');
+  const { t, locale } = useMessages('DisconnectButton');
   const { data: app } = useApplication(slug);
   const disconnect = useDisconnect(slug);
   const [confirming, setConfirming] = useControllableState({
@@ -59,6 +75,8 @@ export const DisconnectButton = forwardRef<HTMLDivElement, DisconnectButtonProps
   const questionId = useId();
   const errorId = useId();
   const name = app?.name ?? slug;
+  const account = app?.connected_accounts?.find((a) => a.connection_id === connectionId);
+  const label = account && connectionLabel(account, t, locale);
 
   // Cancel takes focus when the confirmation opens (not when it shows from the start).
   const shown = useRef(confirming);
@@ -74,12 +92,15 @@ export const DisconnectButton = forwardRef<HTMLDivElement, DisconnectButtonProps
 
   function confirm() {
     if (disconnect.isPending) return;
-    disconnect.mutate(authType ? { authType } : {}, {
-      onSuccess: () => {
-        close();
-        onDisconnected?.();
+    disconnect.mutate(
+      { ...(authType && { authType }), ...(connectionId && { connectionId }) },
+      {
+        onSuccess: () => {
+          close();
+          onDisconnected?.();
+        },
       },
-    });
+    );
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -110,7 +131,9 @@ export const DisconnectButton = forwardRef<HTMLDivElement, DisconnectButtonProps
           setConfirming(!confirming);
         }}
       >
-        {t('disconnectButton.label', { name })}
+        {label
+          ? t('disconnectButton.labelAccount', { name, account: label })
+          : t('disconnectButton.label', { name })}
       </button>
       {confirming && (
         <div className="refold-disconnect-button__confirm" role="group" aria-labelledby={questionId}>

@@ -34,17 +34,29 @@ export function connectionText(
     return t('connectionStatus.unknownStatus', { status: account.status });
   }
   if ((state !== 'connected' && state !== 'expired') || !account) return t(`connectionStatus.${state}`);
+  const label = readableLabel(account, t, locale);
+  if (!label.text) return t(`connectionStatus.${state}`);
+  if (label.fromIdentifier) return t(`connectionStatus.${state}As`, { identifier: label.text });
+  return t(`connectionStatus.${state}With`, { account: label.text });
+}
+
+function readableLabel(account: ConnectedAccount, t: Translate, locale: string) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const label = accountLabel(account, {
+  return accountLabel(account, {
     authTypeName: (name) => {
       const key = AUTH_TYPE_NAMES[name];
       return key ? t(key) : name;
     },
     formatDate: (iso) => date.format(new Date(iso)),
   });
-  if (!label.text) return t(`connectionStatus.${state}`);
-  if (label.fromIdentifier) return t(`connectionStatus.${state}As`, { identifier: label.text });
-  return t(`connectionStatus.${state}With`, { account: label.text });
+}
+
+/**
+ * A short name for one connection, in the reader's language: who is connected, else how and since when
+ * (empty when the connection says nothing). @internal
+ */
+export function connectionLabel(account: ConnectedAccount, t: Translate, locale: string): string {
+  return readableLabel(account, t, locale).text;
 }
 
 /**

@@ -37,6 +37,7 @@ export const de: RefoldMessages = {
   'appList.clearSearch': 'Suche löschen',
   'appList.tagsLabel': 'Nach Kategorie filtern',
   'appList.connectedOnly': 'Nur verbundene',
+  'appList.needsAttentionOnly': 'Braucht Aufmerksamkeit',
   'appList.loading': 'Apps werden geladen…',
   'appList.count': { one: '{count} App', other: '{count} Apps' },
   'appList.empty': 'Noch keine Apps verfügbar.',
@@ -60,6 +61,11 @@ export const de: RefoldMessages = {
   'connectionStatus.authType.basicAuth': 'Benutzername und Passwort',
   'connectionStatus.authType.bearerToken': 'Zugriffstoken',
   'connectionStatus.authType.noauth': 'Ohne Anmeldung',
+  'connectionStatus.lastRun': 'Letzter Lauf {time}: {status}',
+  'connectionStatus.noRuns': 'Noch keine Läufe',
+  'connectionStatus.needsAttention': 'Braucht Aufmerksamkeit',
+  'connectionList.label': '{name}-Konten',
+  'connectionList.empty': 'Kein {name}-Konto ist verbunden.',
   // Connecting: ConnectButton, AuthForm, DisconnectButton, ConnectDialog.
   'authForm.required': 'Pflichtfeld',
   'authForm.choose': 'Auswählen…',
@@ -82,12 +88,18 @@ export const de: RefoldMessages = {
   'connectButton.blocked':
     'Dein Browser hat das Pop-up blockiert. Erlaube Pop-ups für diese Website und versuche es erneut.',
   'connectButton.timeout': 'Die Anmeldung bei {name} hat zu lange gedauert. Versuche es erneut.',
+  'connectButton.reconnect': '{name} erneut verbinden',
+  'connectButton.addAccount': 'Weiteres {name}-Konto hinzufügen',
+  'connectButton.redirect': 'In diesem Tab fortfahren',
+  'connectButton.blockedRedirect':
+    'Das Pop-up konnte hier nicht geöffnet werden. Melde dich in diesem Tab bei {name} an; danach kommst du auf diese Seite zurück.',
   'disconnectButton.label': '{name} trennen',
   'disconnectButton.question':
     '{name} trennen? Die zugehörigen Workflows laufen erst wieder, wenn du es erneut verbindest.',
   'disconnectButton.confirm': 'Trennen',
   'disconnectButton.pending': 'Wird getrennt…',
   'disconnectButton.done': '{name} wurde getrennt.',
+  'disconnectButton.labelAccount': '{name} ({account}) trennen',
   'connectDialog.trigger': 'App verbinden',
   'connectDialog.title': 'App verbinden',
   'connectDialog.progress': 'Fortschritt',
@@ -98,6 +110,7 @@ export const de: RefoldMessages = {
   'connectDialog.authenticateHeading': '{name} verbinden',
   'connectDialog.configureHeading': '{name} einrichten',
   'connectDialog.doneHeading': '{name} ist bereit',
+  'connectDialog.reconnectHeading': '{name} erneut verbinden',
   'connectDialog.doneText':
     'Deine Verbindung mit {name} ist eingerichtet. Du kannst die Einstellungen jederzeit ändern.',
   'connectDialog.back': 'Zurück',

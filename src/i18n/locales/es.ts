@@ -35,6 +35,7 @@ export const es: RefoldMessages = {
   'appList.clearSearch': 'Borrar la búsqueda',
   'appList.tagsLabel': 'Filtrar por categoría',
   'appList.connectedOnly': 'Solo conectadas',
+  'appList.needsAttentionOnly': 'Requieren atención',
   'appList.loading': 'Cargando aplicaciones…',
   'appList.count': { one: '{count} aplicación', other: '{count} aplicaciones' },
   'appList.empty': 'Todavía no hay aplicaciones disponibles.',
@@ -58,6 +59,11 @@ export const es: RefoldMessages = {
   'connectionStatus.authType.basicAuth': 'Usuario y contraseña',
   'connectionStatus.authType.bearerToken': 'Token de acceso',
   'connectionStatus.authType.noauth': 'Sin inicio de sesión',
+  'connectionStatus.lastRun': 'Última ejecución {time}: {status}',
+  'connectionStatus.noRuns': 'Aún no hay ejecuciones',
+  'connectionStatus.needsAttention': 'Requiere atención',
+  'connectionList.label': 'Cuentas de {name}',
+  'connectionList.empty': 'No hay ninguna cuenta de {name} conectada.',
   // Connecting: ConnectButton, AuthForm, DisconnectButton, ConnectDialog.
   'authForm.required': 'obligatorio',
   'authForm.choose': 'Elige…',
@@ -80,12 +86,18 @@ export const es: RefoldMessages = {
   'connectButton.blocked':
     'Tu navegador bloqueó la ventana emergente. Permite las ventanas emergentes para este sitio e inténtalo de nuevo.',
   'connectButton.timeout': 'Iniciar sesión en {name} tardó demasiado. Inténtalo de nuevo.',
+  'connectButton.reconnect': 'Volver a conectar {name}',
+  'connectButton.addAccount': 'Añadir otra cuenta de {name}',
+  'connectButton.redirect': 'Continuar en esta pestaña',
+  'connectButton.blockedRedirect':
+    'La ventana emergente no pudo abrirse aquí. Continúa iniciando sesión en {name} en esta pestaña; volverás a esta página.',
   'disconnectButton.label': 'Desconectar {name}',
   'disconnectButton.question':
     '¿Desconectar {name}? Sus flujos de trabajo se detienen hasta que lo vuelvas a conectar.',
   'disconnectButton.confirm': 'Desconectar',
   'disconnectButton.pending': 'Desconectando…',
   'disconnectButton.done': '{name} se desconectó.',
+  'disconnectButton.labelAccount': 'Desconectar {name} ({account})',
   'connectDialog.trigger': 'Conectar una aplicación',
   'connectDialog.title': 'Conectar una aplicación',
   'connectDialog.progress': 'Progreso',
@@ -96,6 +108,7 @@ export const es: RefoldMessages = {
   'connectDialog.authenticateHeading': 'Conectar {name}',
   'connectDialog.configureHeading': 'Configurar {name}',
   'connectDialog.doneHeading': '{name} está listo',
+  'connectDialog.reconnectHeading': 'Volver a conectar {name}',
   'connectDialog.doneText':
     'Tu conexión con {name} está configurada. Puedes cambiar sus ajustes en cualquier momento.',
   'connectDialog.back': 'Atrás',

@@ -35,6 +35,7 @@ export const fr: RefoldMessages = {
   'appList.clearSearch': 'Effacer la recherche',
   'appList.tagsLabel': 'Filtrer par catégorie',
   'appList.connectedOnly': 'Connectées uniquement',
+  'appList.needsAttentionOnly': 'À vérifier',
   'appList.loading': 'Chargement des applications…',
   'appList.count': { one: '{count} application', other: '{count} applications' },
   'appList.empty': 'Aucune application n’est encore disponible.',
@@ -58,6 +59,11 @@ export const fr: RefoldMessages = {
   'connectionStatus.authType.basicAuth': 'Identifiant et mot de passe',
   'connectionStatus.authType.bearerToken': 'Jeton d’accès',
   'connectionStatus.authType.noauth': 'Sans connexion',
+  'connectionStatus.lastRun': 'Dernière exécution {time} : {status}',
+  'connectionStatus.noRuns': 'Aucune exécution pour l’instant',
+  'connectionStatus.needsAttention': 'À vérifier',
+  'connectionList.label': 'Comptes {name}',
+  'connectionList.empty': 'Aucun compte {name} n’est connecté.',
   // Connecting: ConnectButton, AuthForm, DisconnectButton, ConnectDialog.
   'authForm.required': 'obligatoire',
   'authForm.choose': 'Choisir…',
@@ -80,12 +86,18 @@ export const fr: RefoldMessages = {
   'connectButton.blocked':
     'Votre navigateur a bloqué la fenêtre pop-up. Autorisez les pop-ups pour ce site, puis réessayez.',
   'connectButton.timeout': 'La connexion à {name} a pris trop de temps. Réessayez.',
+  'connectButton.reconnect': 'Reconnecter {name}',
+  'connectButton.addAccount': 'Ajouter un autre compte {name}',
+  'connectButton.redirect': 'Continuer dans cet onglet',
+  'connectButton.blockedRedirect':
+    'La fenêtre pop-up n’a pas pu s’ouvrir ici. Continuez la connexion à {name} dans cet onglet ; vous reviendrez sur cette page.',
   'disconnectButton.label': 'Déconnecter {name}',
   'disconnectButton.question':
     'Déconnecter {name} ? Ses workflows s’arrêtent jusqu’à ce que vous le reconnectiez.',
   'disconnectButton.confirm': 'Déconnecter',
   'disconnectButton.pending': 'Déconnexion…',
   'disconnectButton.done': '{name} a été déconnecté.',
+  'disconnectButton.labelAccount': 'Déconnecter {name} ({account})',
   'connectDialog.trigger': 'Connecter une application',
   'connectDialog.title': 'Connecter une application',
   'connectDialog.progress': 'Progression',
@@ -96,6 +108,7 @@ export const fr: RefoldMessages = {
   'connectDialog.authenticateHeading': 'Connecter {name}',
   'connectDialog.configureHeading': 'Configurer {name}',
   'connectDialog.doneHeading': '{name} est prêt',
+  'connectDialog.reconnectHeading': 'Reconnecter {name}',
   'connectDialog.doneText':
     'Votre connexion à {name} est configurée. Vous pouvez modifier ses réglages à tout moment.',
   'connectDialog.back': 'Retour',
