@@ -57,6 +57,8 @@ export type {
   AppConnectionItem,
   AppConnectionState,
 } from './connections.js';
+export { healthBySlug, hasConnection } from './health.js';
+export type { AppHealth } from './health.js';
 export { createConnectFlow, isConnecting, resolveAuth } from './connect.js';
 export type { RuleColumnOptions } from './rule-options.js';
 export type {

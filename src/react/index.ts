@@ -19,6 +19,8 @@ export { useApplications, filterApplications } from './useApplications.js';
 export type { ApplicationFilters } from './useApplications.js';
 export { useApplication } from './useApplication.js';
 export { useConnections } from './useConnections.js';
+export { useConnectionHealth } from './useConnectionHealth.js';
+export type { UseConnectionHealthOptions, UseConnectionHealthResult } from './useConnectionHealth.js';
 export { useConnect } from './useConnect.js';
 export type { UseConnectOptions, UseConnectResult } from './useConnect.js';
 export { useDisconnect } from './useDisconnect.js';

@@ -101,7 +101,7 @@ describe('several connections and reconnect in the components', () => {
       mock,
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Disconnect Slack (work@acme.test)' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Disconnect', exact: true }));
+    await userEvent.click(screen.getByRole('button', { name: /^Disconnect$/ }));
     await expect
       .poll(() => account.connections('slack').map((c) => c.connection_id))
       .toEqual([home.connection_id]);

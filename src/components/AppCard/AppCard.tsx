@@ -1,6 +1,10 @@
 import { forwardRef } from 'react';
 import type { ForwardedRef, HTMLAttributes, ReactNode } from 'react';
+import type { AppHealth } from '../../core/health.js';
 import type { Application } from '../../core/types.js';
+import { isExecutionStatus } from '../../core/validate.js';
+import { formatRelativeTime } from '../../i18n/format.js';
+import { STATUS_LABELS } from '../ExecutionList/StatusBadge.js';
 import { ConnectionStatus } from '../ConnectionStatus/index.js';
 import { useConnectionState } from '../shared/connection.js';
 import type { ConnectionState } from '../shared/connection.js';
@@ -18,6 +22,11 @@ interface AppCardOwnProps {
   status?: ConnectionState;
   /** An action at the end of the card, e.g. a `ConnectButton`. */
   action?: ReactNode;
+  /**
+   * The app's health (from `useConnectionHealth`): shows its last run's status and time, and "Needs
+   * attention" (with `data-attention` on the card) when a connection expired or the last run failed.
+   */
+  health?: AppHealth;
   /** Extra class on the card. */
   className?: string;
 }
@@ -32,6 +41,7 @@ export type AppCardProps = WithRootProps<AppCardOwnProps, HTMLAttributes<HTMLDiv
 type RootAttributes = Omit<HTMLAttributes<HTMLDivElement>, 'children'> & {
   rootRef: ForwardedRef<HTMLDivElement>;
   action?: ReactNode;
+  health?: AppHealth;
 };
 
 /**
@@ -60,7 +70,7 @@ function TrackedAppCard({
   const { t } = useMessages('AppCard');
   const { app, state, error, retry } = useConnectionState(slug, given);
   if (app) return <AppCardView {...rest} app={app} state={status ?? state} />;
-  const { rootRef, action: _action, className, ...attributes } = rest;
+  const { rootRef, action: _action, health: _health, className, ...attributes } = rest;
   return (
     <div
       {...attributes}
@@ -83,6 +93,7 @@ function AppCardView({
   app,
   state,
   action,
+  health,
   className,
   rootRef,
   ...attributes
@@ -93,6 +104,7 @@ function AppCardView({
       ref={rootRef}
       className={cx('refold-app-card', 'refold-root', className)}
       data-state={state}
+      data-attention={health?.needsAttention ? '' : undefined}
     >
       <AppIcon name={app.name} src={app.icon} className="refold-app-card__icon" />
       <div className="refold-app-card__body">
@@ -103,9 +115,35 @@ function AppCardView({
           </span>
         ))}
         {app.description && <span className="refold-app-card__description">{app.description}</span>}
+        {health && <HealthLine health={health} />}
       </div>
       <ConnectionStatus app={app} status={state} className="refold-app-card__status" />
       {action && <div className="refold-app-card__action">{action}</div>}
     </div>
+  );
+}
+
+/** The last run's status and time, and "Needs attention" when the app needs it. */
+function HealthLine({ health }: { health: AppHealth }) {
+  const { t, locale } = useMessages('AppCard');
+  const run = health.lastRun;
+  const raw = run ? String(run.status) : '';
+  const status = isExecutionStatus(raw)
+    ? t(STATUS_LABELS[raw])
+    : t('executionList.status.other', { status: raw.replace(/_/g, ' ') });
+  return (
+    <span className="refold-app-card__health">
+      {health.needsAttention && (
+        <span className="refold-badge refold-app-card__attention">
+          {t('connectionStatus.needsAttention')}
+        </span>
+      )}
+      {run
+        ? t('connectionStatus.lastRun', {
+            status,
+            time: run.createdAt ? formatRelativeTime(run.createdAt, locale) : '',
+          })
+        : t('connectionStatus.noRuns')}
+    </span>
   );
 }

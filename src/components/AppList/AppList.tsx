@@ -1,7 +1,9 @@
 import { forwardRef, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { connectionOf } from '../../core/connections.js';
+import type { AppHealth } from '../../core/health.js';
 import type { Application } from '../../core/types.js';
+import { useConnectionHealth } from '../../react/useConnectionHealth.js';
 import { filterApplications, useApplications } from '../../react/useApplications.js';
 import { AppCard } from '../AppCard/index.js';
 import { cx } from '../shared/cx.js';
@@ -24,6 +26,13 @@ interface AppListOwnProps {
   defaultTags?: readonly string[];
   /** Initially show connected apps only. @default false */
   defaultConnectedOnly?: boolean;
+  /**
+   * Health at a glance: each connected app's row shows its last run and "Needs attention", and a "Needs
+   * attention" filter appears. Costs one request for the whole list (`useConnectionHealth`). @defaultValue false
+   */
+  health?: boolean;
+  /** With `health`: initially show only the apps that need attention. @defaultValue false */
+  defaultNeedsAttentionOnly?: boolean;
   /** Rows rendered above and below the visible ones. @default 5 */
   overscan?: number;
   /** Extra class on the root. */
@@ -33,11 +42,11 @@ interface AppListOwnProps {
 /** Props of {@link AppList}: its own, plus any attribute of the root `<div>`. */
 export type AppListProps = WithRootProps<AppListOwnProps, HTMLAttributes<HTMLDivElement>>;
 
-function defaultItem(app: Application) {
+function defaultItem(app: Application, health?: AppHealth) {
   // Rows clamp long names and descriptions; the full text shows on hover (and is read out in full).
   return (
     <div className="refold-app-list__item" title={[app.name, app.description].filter(Boolean).join(' — ')}>
-      <AppCard app={app} status={connectionOf(app).state} />
+      <AppCard app={app} status={connectionOf(app).state} health={health} />
     </div>
   );
 }
@@ -56,20 +65,24 @@ function SearchIcon() {
  * The app catalog: search (Escape or the clear button empties it), category and "connected only" filters,
  * and the apps as one keyboard-navigable listbox (arrows, Page Up/Down, Home/End, type-ahead, Enter/Space to
  * pick). Filtering needs no request and is deferred so typing never stalls; only the visible rows are
- * rendered, so it stays fast at 10,000 apps.
+ * rendered, so it stays fast at 10,000 apps. With `health`, connected apps show their last run and whether
+ * they need attention, and a "Needs attention" filter appears (one executions request for the whole list).
  * State in `data-state="loading|error|empty|no-match|ready"`; `data-pending` while results catch up. The
  * `ref` points at the root `<div>`.
  *
  * @example
  * <AppList onSelect={(app) => setSlug(app.slug)} defaultTags={['CRM']} />
+ * <AppList health defaultNeedsAttentionOnly />
  */
 export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList(
   {
     onSelect,
-    renderItem = defaultItem,
+    renderItem: givenItem,
     defaultSearch = '',
     defaultTags = [],
     defaultConnectedOnly = false,
+    health: withHealth = false,
+    defaultNeedsAttentionOnly = false,
     overscan = 5,
     className,
     ...rest
@@ -83,6 +96,13 @@ export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList
   const [search, setSearch] = useState(defaultSearch);
   const [tags, setTags] = useState(defaultTags);
   const [connectedOnly, setConnectedOnly] = useState(defaultConnectedOnly);
+  const [attentionOnly, setAttentionOnly] = useState(withHealth && defaultNeedsAttentionOnly);
+  const { health } = useConnectionHealth({ enabled: withHealth });
+  const renderItem = useMemo(
+    () =>
+      givenItem ?? (withHealth ? (app: Application) => defaultItem(app, health.get(app.slug)) : defaultItem),
+    [givenItem, withHealth, health],
+  );
   const deferredSearch = useDeferredValue(search);
 
   const allTags = useMemo(() => {
@@ -96,8 +116,8 @@ export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList
         search: deferredSearch,
         tags,
         connected: connectedOnly || undefined,
-      }),
-    [apps, deferredSearch, tags, connectedOnly],
+      }).filter((app) => !attentionOnly || health.get(app.slug)?.needsAttention === true),
+    [apps, deferredSearch, tags, connectedOnly, attentionOnly, health],
   );
 
   let state: 'loading' | 'error' | 'empty' | 'no-match' | 'ready';
@@ -125,6 +145,7 @@ export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList
     setSearch('');
     setTags([]);
     setConnectedOnly(false);
+    setAttentionOnly(false);
     searchRef.current?.focus();
   }
 
@@ -202,6 +223,16 @@ export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList
             />
             {t('appList.connectedOnly')}
           </label>
+          {withHealth && (
+            <label className="refold-app-list__connected" data-filter="needs-attention">
+              <input
+                type="checkbox"
+                checked={attentionOnly}
+                onChange={(event) => setAttentionOnly(event.target.checked)}
+              />
+              {t('appList.needsAttentionOnly')}
+            </label>
+          )}
         </div>
       )}
       <p className="refold-app-list__status" role="status" aria-live="polite">
@@ -222,7 +253,7 @@ export const AppList = forwardRef<HTMLDivElement, AppListProps>(function AppList
         <AppListbox
           apps={results}
           label={t('appList.label')}
-          resetKey={[deferredSearch, connectedOnly, ...tags].join('\u0000')}
+          resetKey={[deferredSearch, connectedOnly, attentionOnly, ...tags].join('\u0000')}
           overscan={overscan}
           onSelect={onSelect}
           renderItem={renderItem}
