@@ -72,15 +72,36 @@ export const Cancelled: Story = {
   },
 };
 
-/** The browser blocked the pop-up: a message and a retry (which calls connect() inside its own click). */
+/**
+ * The browser blocked the pop-up (`mode="popup"`): a message and a retry (which calls connect() inside its
+ * own click).
+ */
 export const PopupBlocked: Story = {
   beforeEach: fakePopup({ blocked: true }),
+  args: { mode: 'popup' },
   play: async ({ canvas, canvasElement, userEvent, refold }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Connect Slack' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Your browser blocked the pop-up.');
     await expect(stateOf(canvasElement)).toBe('blocked');
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(refold!.mock.requests.filter((r) => r.path === INTEGRATE)).toHaveLength(0);
+  },
+};
+
+/**
+ * The browser blocked the pop-up in `auto` mode (the default): besides the retry, "Continue in this tab"
+ * offers a full-page sign-in that comes back here and finishes.
+ */
+export const PopupBlockedRedirectOffer: Story = {
+  beforeEach: fakePopup({ blocked: true }),
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Connect Slack' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Continue signing in to Slack in this tab',
+    );
+    await expect(stateOf(canvasElement)).toBe('blocked');
+    await expect(canvas.getByRole('button', { name: 'Continue in this tab' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };
 

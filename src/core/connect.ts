@@ -25,7 +25,7 @@ import {
   RefoldValidationError,
 } from './errors.js';
 import { accountState, isConnected } from './connections.js';
-import type { Application, AuthType, AuthTypeName } from './types.js';
+import type { Application, AuthType, AuthTypeName, ConnectedAccount } from './types.js';
 import { isSafeNavigationUrl } from './urls.js';
 
 export { checkAuthValues, resolveAuth } from './auth.js';
@@ -57,7 +57,43 @@ export interface PopupHost {
   open(name: string): PopupWindow | null;
   /** Calls `listener` when the page regains focus or becomes visible; returns a function that stops it. */
   onFocus(listener: () => void): () => void;
+  /** Full-page sign-in, for `mode: 'redirect'` (and `auto` where popups cannot work). */
+  redirect?: RedirectHost;
 }
+
+/**
+ * How a connect flow signs in with the whole page instead of a popup: it keeps what the flow needs to
+ * resume after the page comes back — the slug, the connection id and a nonce, never a token — and sends the
+ * page to the provider.
+ */
+export interface RedirectHost {
+  /** The absolute URL the provider sends the page back to, marked with `nonce` (from `returnTo` if given). */
+  returnUrl(nonce: string, returnTo: string | undefined): string;
+  /** Keeps `resume` for the page's return, then sends the page to `url`. */
+  go(url: string, resume: RedirectResume): void;
+  /**
+   * True where popups cannot work at all (detected from the page, e.g. a home-screen web app whose popups
+   * open in another browser): `auto` then goes straight to the full-page sign-in.
+   */
+  popupsUnsupported(): boolean;
+}
+
+/** What a full-page sign-in keeps for the page's return. Never a token nor a typed value. */
+export interface RedirectResume {
+  /** The app. */
+  slug: string;
+  /** The connection signed in again, if the flow reconnects one. */
+  connectionId?: string;
+  /** A random value that ties the return to this sign-in. */
+  nonce: string;
+}
+
+/**
+ * Where an OAuth sign-in happens: `popup` (a window over the page), `redirect` (the whole page goes to the
+ * provider and comes back), or `auto`: the popup, and where popups cannot work (detected) the redirect; a
+ * blocked popup then leaves the choice of a redirect to the user (`canRedirect` of the React hook).
+ */
+export type ConnectMode = 'popup' | 'redirect' | 'auto';
 
 /** The popup, as far as the flow needs it. */
 export interface PopupWindow {
@@ -138,6 +174,10 @@ export interface ConnectRequest extends ConnectTiming {
   values?: AuthValues;
   /** The app, when known: its fields are checked before sending, and its grant type decides on a popup. */
   app?: Application;
+  /** Popup or full-page sign-in (see {@link ConnectMode}). @defaultValue 'popup' */
+  mode?: ConnectMode;
+  /** For a full-page sign-in: the page to come back to. @defaultValue the current page */
+  returnTo?: string;
 }
 
 /** A running or finished connect flow. Framework-free; the React hook subscribes to it. */
@@ -158,6 +198,12 @@ export interface ConnectFlow {
   cancel(): void;
   /** Back to `idle` (after a finished flow). */
   reset(): void;
+  /**
+   * After a full-page sign-in came back: polls the app for a few seconds (`graceMs`) and ends `connected`
+   * once the connection works (the flow's `connectionId`, else a working OAuth connection made within the
+   * last `timeoutMs`), else `cancelled`. A running flow is joined instead.
+   */
+  resume(timing?: ConnectTiming): Promise<ConnectState>;
   /**
    * Stops a running flow (timers, listeners, requests, popup) and goes back to `idle` without telling the
    * listeners: for unmount. The flow can be started again.
@@ -213,6 +259,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       };
     },
     start: (request) => start(flow, request),
+    resume: (timing) => resume(flow, timing),
     cancel() {
       if (flow.run) finish(flow, flow.run, { status: 'cancelled' });
     },
@@ -245,8 +292,8 @@ class Run {
   readonly controller = new AbortController();
   readonly done: Promise<ConnectState>;
   readonly resolve: (state: ConnectState) => void;
-  /** Set once the popup closed or the time ran out: the flow only waits out its grace period. */
-  ending: 'closed' | 'timeout' | undefined;
+  /** Set once the popup closed, the time ran out or the page came back: the flow waits out its grace. */
+  ending: GraceReason | undefined;
   readonly #timers = new Set<Timer>();
   readonly #stops: (() => void)[] = [];
 
@@ -364,6 +411,21 @@ function start(flow: Flow, request: ConnectRequest = {}): Promise<ConnectState> 
     void authorize(flow, current, values);
     return current.done;
   }
+  const redirect = flow.options.host?.redirect;
+  const mode = request.mode ?? 'popup';
+  if (mode === 'redirect' || (mode === 'auto' && redirect?.popupsUnsupported())) {
+    if (!redirect) {
+      return refuse(
+        flow,
+        'error',
+        authType,
+        new RefoldArgumentError('A full-page sign-in needs a browser page.'),
+      );
+    }
+    const current = begin(flow, request, 'oauth2', 'opening');
+    void authorize(flow, current, values, { redirect, returnTo: request.returnTo });
+    return current.done;
+  }
   const popup = openPopup(flow);
   if (popup instanceof RefoldError) {
     return refuse(flow, popup instanceof RefoldPopupError ? 'blocked' : 'error', authType, popup);
@@ -397,16 +459,34 @@ function openPopup(flow: Flow): PopupWindow | RefoldError {
 /**
  * Step 3. Starts OAuth: asks Refold for the authorization URL (`POST /integrate`) and, for a popup flow,
  * reads the app's connections at the same time (the baseline a new connection is told from). A
- * machine-to-machine app answers `{ connected }` and ends here.
+ * machine-to-machine app answers `{ connected }` and ends here. A full-page sign-in sends the page away.
  */
-async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<void> {
+async function authorize(
+  flow: Flow,
+  current: Run,
+  values: AuthValues,
+  page?: { redirect: RedirectHost; returnTo: string | undefined },
+): Promise<void> {
   const { client, slug, connectionId } = flow.options;
   const { signal } = current.controller;
   try {
+    const nonce = page && randomNonce();
+    const returnTo = page && nonce && page.redirect.returnUrl(nonce, page.returnTo);
     const [app, started] = await Promise.all([
       current.popup && client.applications.get(slug, { signal }),
-      client.applications.oauthUrl(slug, values, { signal, connectionId }),
+      client.applications.oauthUrl(slug, values, { signal, connectionId, returnTo }),
     ]);
+    if (page && nonce && started.auth_url !== undefined && isSafeNavigationUrl(started.auth_url)) {
+      if (flow.run !== current) return;
+      publish(flow, { ...flow.state, status: 'waiting' });
+      // The page leaves: the flow resumes from what `go` keeps once the provider sends it back.
+      page.redirect.go(started.auth_url, {
+        slug,
+        nonce,
+        ...(connectionId !== undefined && { connectionId }),
+      });
+      return;
+    }
     if (started.auth_url === undefined) {
       if (started.connected) finish(flow, current, { status: 'connected' });
       else
@@ -415,13 +495,13 @@ async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<
           current,
           new RefoldApiError({ status: 200, message: 'Refold could not connect this app.' }),
         );
-    } else if (!current.popup || !app) {
+    } else if (!page && (!current.popup || !app)) {
       const message = 'Refold answered a machine-to-machine connect with a sign-in URL.';
       fail(flow, current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
     } else if (!isSafeNavigationUrl(started.auth_url)) {
       const message = 'Refold sent an authorization URL that is not https.';
       fail(flow, current, new RefoldResponseError(message, { status: 200, path: '$.auth_url' }));
-    } else {
+    } else if (current.popup && app) {
       watch(flow, current, current.popup, activeOAuthKeys(app, connectionId), started.auth_url);
     }
   } catch (error) {
@@ -433,9 +513,10 @@ async function authorize(flow: Flow, current: Run, values: AuthValues): Promise<
 interface Watch {
   readonly flow: Flow;
   readonly current: Run;
-  readonly popup: PopupWindow;
-  /** The app's working OAuth connections before the sign-in: a key not in it is the new connection. */
-  readonly baseline: ReadonlySet<string>;
+  /** The popup; none when the page itself came back from the provider. */
+  readonly popup: PopupWindow | undefined;
+  /** True once the app's data shows the connection the run waits for. */
+  readonly isDone: (app: Application) => boolean;
   readonly navigatedAt: number;
   failures: number;
   polling: boolean;
@@ -454,11 +535,13 @@ function watch(flow: Flow, current: Run, popup: PopupWindow, baseline: ReadonlyS
   popup.navigate(authUrl);
   publish(flow, { ...flow.state, status: 'waiting' });
 
+  const { connectionId } = flow.options;
   const w: Watch = {
     flow,
     current,
     popup,
-    baseline,
+    // A working OAuth connection that was not there before the sign-in (for a reconnect: that one).
+    isDone: (app) => [...activeOAuthKeys(app, connectionId)].some((key) => !baseline.has(key)),
     navigatedAt: Date.now(),
     failures: 0,
     polling: false,
@@ -468,7 +551,7 @@ function watch(flow: Flow, current: Run, popup: PopupWindow, baseline: ReadonlyS
   const { timing } = current;
   if (host) current.onStop(host.onFocus(() => void poll(w)));
   current.later(() => {
-    if (!popup.closed) watchClosed(w);
+    if (!popup.closed) watchClosed(w, popup);
   }, timing.trustClosedAfterMs);
   current.later(() => beginGrace(w, 'timeout'), timing.timeoutMs);
   w.nextPoll = current.later(() => void poll(w), timing.fastPollMs);
@@ -491,7 +574,7 @@ async function poll(w: Watch): Promise<void> {
       signal: current.controller.signal,
     });
     w.failures = 0;
-    if ([...activeOAuthKeys(app, flow.options.connectionId)].some((key) => !w.baseline.has(key))) {
+    if (w.isDone(app)) {
       finish(flow, current, { status: 'connected' });
       return;
     }
@@ -514,17 +597,20 @@ async function poll(w: Watch): Promise<void> {
  * time to sever the handle (see `trustClosedAfterMs`); a handle that reads closed then is never trusted, so
  * never read again.
  */
-function watchClosed(w: Watch): void {
+function watchClosed(w: Watch, popup: PopupWindow): void {
   if (w.current.ending) return;
-  if (w.popup.closed) beginGrace(w, 'closed');
-  else w.current.later(() => watchClosed(w), CLOSED_CHECK_MS);
+  if (popup.closed) beginGrace(w, 'closed');
+  else w.current.later(() => watchClosed(w, popup), CLOSED_CHECK_MS);
 }
+
+/** Why a run waits out its grace period: popup closed, time ran out, or the page came back. */
+type GraceReason = 'closed' | 'timeout' | 'returned';
 
 /**
  * The popup closed or the time ran out: polls at once and keeps polling for `graceMs` (a connection made
  * just before still counts), then ends the run as `cancelled` or `timeout`.
  */
-function beginGrace(w: Watch, reason: 'closed' | 'timeout'): void {
+function beginGrace(w: Watch, reason: GraceReason): void {
   const { flow, current, popup } = w;
   if (current.ending) return;
   current.ending = reason;
@@ -532,12 +618,53 @@ function beginGrace(w: Watch, reason: 'closed' | 'timeout'): void {
   const end: RunEnd =
     reason === 'closed'
       ? { status: 'cancelled', error: closedError() }
-      : {
-          status: 'timeout',
-          error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
-        };
+      : reason === 'returned'
+        ? { status: 'cancelled' }
+        : {
+            status: 'timeout',
+            error: new RefoldPopupError('timeout', 'The sign-in took too long. Try again.'),
+          };
   current.later(() => finish(flow, current, end), current.timing.graceMs);
   void poll(w);
+}
+
+/**
+ * After a full-page sign-in: the page came back from the provider. Polls the app during the grace period for
+ * the connection (see {@link ConnectFlow.resume}).
+ */
+function resume(flow: Flow, timing: ConnectTiming = {}): Promise<ConnectState> {
+  if (flow.run) return flow.run.done;
+  const current = begin(flow, timing, 'oauth2', 'waiting');
+  const { connectionId } = flow.options;
+  const since = Date.now() - current.timing.timeoutMs;
+  const made = (account: ConnectedAccount) => {
+    const at = Date.parse(account.connectedAt);
+    return connectionId === undefined ? !(at < since) : account.connection_id === connectionId;
+  };
+  const w: Watch = {
+    flow,
+    current,
+    popup: undefined,
+    isDone: (app) =>
+      app.connected_accounts
+        ? app.connected_accounts.some(
+            (a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active' && made(a),
+          )
+        : isConnected(app),
+    navigatedAt: Date.now(),
+    failures: 0,
+    polling: false,
+    nextPoll: undefined,
+  };
+  beginGrace(w, 'returned');
+  return current.done;
+}
+
+/** A random value that ties a full-page sign-in to the page's return (not a secret). */
+function randomNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Step 3 (key-based). Saves the credentials; a connector sub-type goes with them as `auth_type`. */

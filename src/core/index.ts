@@ -66,6 +66,7 @@ export type {
   ConnectClient,
   ConnectedInfo,
   ConnectFlow,
+  ConnectMode,
   ConnectFlowOptions,
   ConnectRequest,
   ConnectState,
@@ -73,4 +74,6 @@ export type {
   ConnectTiming,
   PopupHost,
   PopupWindow,
+  RedirectHost,
+  RedirectResume,
 } from './connect.js';

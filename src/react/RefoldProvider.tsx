@@ -10,6 +10,8 @@ import type { RefoldContextValue } from './context.js';
 import { refoldKeys } from './keys.js';
 import { SessionStore } from './session.js';
 import type { RefoldEvent } from './events.js';
+import { takeRedirectResume } from './redirect.js';
+import { sharedFlow } from './useConnect.js';
 
 /** Props of {@link RefoldProvider}. */
 export interface RefoldProviderProps {
@@ -131,6 +133,12 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
     }),
     [session, queryClient, locale, messages, store],
   );
+
+  // The page came back from a full-page sign-in: its flow finishes by polling, as a popup's does.
+  useEffect(() => {
+    const resume = takeRedirectResume();
+    if (resume) void sharedFlow(value, resume.slug, resume.connectionId).flow.resume();
+  }, [value]);
 
   return <RefoldContext.Provider value={value}>{children}</RefoldContext.Provider>;
 }

@@ -1,4 +1,5 @@
 import type { PopupHost, PopupWindow } from '../core/connect.js';
+import { browserRedirectHost } from './redirect.js';
 
 const WIDTH = 600;
 const HEIGHT = 720;
@@ -51,4 +52,5 @@ export const browserPopupHost: PopupHost = {
       document.removeEventListener('visibilitychange', onVisible);
     };
   },
+  redirect: browserRedirectHost,
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AuthValues } from '../core/client.js';
 import { createConnectFlow, isConnecting, resolveAuth } from '../core/connect.js';
-import type { ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
+import type { ConnectMode, ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application, AuthField, AuthType, AuthTypeName } from '../core/types.js';
 import { connectFlowKey, createConnectDraft, useRefoldContext } from './context.js';
@@ -28,6 +28,15 @@ export interface UseConnectOptions extends ConnectTiming {
    * an app already connected, another account). Hooks with the same slug and `connectionId` share a flow.
    */
   connectionId?: string;
+  /**
+   * OAuth in a `popup`, a full-page `redirect` (the page goes to the provider and comes back to `returnTo`,
+   * where the flow resumes from `sessionStorage`: slug, connection id and a nonce, never a token), or
+   * `auto`: the popup, the redirect where popups cannot work (detected), and after a blocked popup the
+   * offer of a redirect (`canRedirect`, `redirect()`). @defaultValue 'auto'
+   */
+  mode?: ConnectMode;
+  /** For a full-page sign-in: the absolute URL to come back to. @defaultValue the current page */
+  returnTo?: string;
 }
 
 /** What {@link useConnect} returns. */
@@ -65,6 +74,13 @@ export interface UseConnectResult {
    * assumed: wait for `app` (or pass `authType`) for key-based apps.
    */
   connect: (values?: AuthValues) => Promise<ConnectState>;
+  /**
+   * True when the popup was blocked and a full-page sign-in can be offered instead (mode `auto` or
+   * `redirect`): call {@link UseConnectResult.redirect} from the user's click.
+   */
+  canRedirect: boolean;
+  /** Signs in with the whole page instead of a popup: the page goes to the provider and comes back. */
+  redirect: (values?: AuthValues) => Promise<ConnectState>;
   /** Ends a running flow as `cancelled`. */
   cancel: () => void;
   /** Back to `idle` after a finished flow. */
@@ -73,9 +89,13 @@ export interface UseConnectResult {
 
 /**
  * The flow of the app (or of one of its connections) under this provider, created on first use
- * (render-safe: creating it has no effect).
+ * (render-safe: creating it has no effect). @internal
  */
-function sharedFlow(context: RefoldContextValue, slug: string, connectionId?: string): SharedConnectFlow {
+export function sharedFlow(
+  context: RefoldContextValue,
+  slug: string,
+  connectionId?: string,
+): SharedConnectFlow {
   const key = connectFlowKey(slug, connectionId);
   let shared = context.connectFlows.get(key);
   if (!shared) {
@@ -157,15 +177,25 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     });
   }, [flow, draft]);
 
-  const connect = useCallback(
-    (given?: AuthValues) => {
-      const { authType: _a, onConnected: _o, connectionId: _c, ...timing } = latest.current;
+  const start = useCallback(
+    (given: AuthValues | undefined, mode: ConnectMode | undefined) => {
+      const {
+        authType: _a,
+        onConnected: _o,
+        connectionId: _c,
+        mode: own = 'auto',
+        returnTo,
+        ...timing
+      } = latest.current;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
       // The draft's latest values, also when set in the same event as this call.
-      return flow.start({ ...timing, authType: requested, values: given ?? draft.get(), app });
+      const values = given ?? draft.get();
+      return flow.start({ ...timing, authType: requested, values, app, mode: mode ?? own, returnTo });
     },
     [flow, draft, requested, app],
   );
+  const connect = useCallback((given?: AuthValues) => start(given, undefined), [start]);
+  const redirect = useCallback((given?: AuthValues) => start(given, 'redirect'), [start]);
 
   const setValue = useCallback(
     (name: string, value: AuthValues[string]) => draft.set({ ...draft.get(), [name]: value }),
@@ -184,6 +214,8 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     values,
     setValue,
     connect,
+    canRedirect: state.status === 'blocked' && options.mode !== 'popup',
+    redirect,
     cancel: flow.cancel,
     reset: flow.reset,
   };

@@ -74,7 +74,7 @@ describe('ConnectButton', () => {
 
   it('fault 10: a blocked pop-up shows a readable message and a retry, with no integrate request', async () => {
     stubPopup({ blocked: true });
-    const screen = renderRefold(<ConnectButton slug="hubspot" {...FAST} />, { mock });
+    const screen = renderRefold(<ConnectButton slug="hubspot" mode="popup" {...FAST} />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect HubSpot' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
@@ -93,6 +93,23 @@ describe('ConnectButton', () => {
     expect(open).toHaveBeenCalledTimes(1);
     await expect.poll(() => stateOf(screen.container)).toBe('waiting');
     expect(integrates('hubspot')).toHaveLength(1);
+  });
+
+  it('a blocked pop-up in auto mode (the default) offers to continue in this tab, and storage stays empty until then', async () => {
+    stubPopup({ blocked: true });
+    const screen = renderRefold(<ConnectButton slug="hubspot" {...FAST} />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect HubSpot' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'The pop-up could not open here. Continue signing in to HubSpot in this tab; you will come back to this page.',
+    );
+    expect(stateOf(screen.container)).toBe('blocked');
+    const offer = screen.getByRole('button', { name: 'Continue in this tab' });
+    expect(offer.getAttribute('aria-describedby')).toBe(alert.querySelector('p')!.id);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(integrates('hubspot')).toHaveLength(0);
+    expect(window.sessionStorage.length).toBe(0);
+    await expectNoAxeViolations(screen.container);
   });
 
   it('fault 11: closing the pop-up ends the flow as cancelled', async () => {

@@ -51,7 +51,9 @@ function dataState(
 /**
  * Connects an app. OAuth apps: the click opens the provider's pop-up at once (synchronously, so pop-up
  * blockers allow it even when the session token is slow to come), then the button follows the flow:
- * waiting (with Cancel), connected, cancelled, pop-up blocked, timeout or error (each with a retry).
+ * waiting (with Cancel), connected, cancelled, pop-up blocked, timeout or error (each with a retry). A
+ * blocked pop-up also offers "Continue in this tab" (a full-page sign-in that comes back and finishes here;
+ * `mode="popup"` leaves it out); `mode="redirect"` always signs in with the whole page.
  * Machine-to-machine apps connect without a pop-up. Apps that need input (API keys, a Salesforce instance
  * URL) reveal their `AuthForm` below the button. Every change is announced. State in
  * `data-state="connected|disconnected|connecting|error"`, and the flow's exact status in `data-status`
@@ -65,7 +67,17 @@ function dataState(
  * <ConnectButton slug="slack" onConnected={() => toast('Slack connected')} />
  */
 export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(function ConnectButton(
-  { slug, className, onConnected, authType: requested, connectionId, addAccount = false, ...props },
+  {
+    slug,
+    className,
+    onConnected,
+    authType: requested,
+    connectionId,
+    mode,
+    returnTo,
+    addAccount = false,
+    ...props
+  },
   ref,
 ) {
   const { t } = useMessages('ConnectButton');
@@ -76,13 +88,15 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
     ...timing,
     authType: requested,
     connectionId,
+    mode,
+    returnTo,
     onConnected: () => {
       // Folded away once connected: a later "connect again" starts from the button, not a stale form.
       setExpanded(false);
       onConnected?.();
     },
   });
-  const { app, authType, fields, isConnecting, error, connect, cancel } = flow;
+  const { app, authType, fields, isConnecting, error, connect, cancel, canRedirect } = flow;
   // A flow that ended connected, for an app whose current data (not being refetched) says disconnected since
   // (e.g. disconnected elsewhere): the button offers to connect again rather than claim "Connected".
   const stale =
@@ -96,7 +110,11 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
   const name = app?.name ?? slug;
   const needsInput = fields.length > 0 || authType === 'keybased';
   const busy = busyLabel(status, name, t);
-  const failure = needsInput ? undefined : describeConnectFailure(status, error, name, t);
+  const failure = needsInput
+    ? undefined
+    : canRedirect
+      ? t('connectButton.blockedRedirect', { name })
+      : describeConnectFailure(status, error, name, t);
   const waiting = status === 'opening' || status === 'waiting';
   const label =
     connectionId !== undefined
@@ -163,6 +181,17 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
           {waiting && (
             <button type="button" className="refold-button" data-variant="secondary" onClick={cancel}>
               {t('common.cancel')}
+            </button>
+          )}
+          {canRedirect && (
+            <button
+              type="button"
+              className="refold-button"
+              data-variant="secondary"
+              aria-describedby={messageId}
+              onClick={() => void flow.redirect()}
+            >
+              {t('connectButton.redirect')}
             </button>
           )}
         </div>
