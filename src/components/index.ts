@@ -4,6 +4,8 @@ export { AppCard } from './AppCard/index.js';
 export type { AppCardProps } from './AppCard/index.js';
 export { ConnectionStatus } from './ConnectionStatus/index.js';
 export type { ConnectionStatusProps, ConnectionState } from './ConnectionStatus/index.js';
+export { ConnectionList } from './ConnectionList/index.js';
+export type { ConnectionListProps } from './ConnectionList/index.js';
 export { AuthForm } from './AuthForm/index.js';
 export type { AuthFormProps } from './AuthForm/index.js';
 export { ConnectButton } from './ConnectButton/index.js';

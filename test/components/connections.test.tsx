@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import {
+  AppCard,
   ConnectButton,
   ConnectDialog,
+  ConnectionList,
   DisconnectButton,
   connectDialogUrl,
   openConnectDialog,
 } from '../../src/components/index.js';
+import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
 import { stubPopup } from './fake-popup.js';
@@ -105,5 +108,65 @@ describe('several connections and reconnect in the components', () => {
     await expect
       .poll(() => account.connections('slack').map((c) => c.connection_id))
       .toEqual([home.connection_id]);
+  });
+
+  it('ConnectionList shows each connection with its label and state, Reconnect only for the expired one, and passes axe', async () => {
+    const { work, home } = twoSlackAccounts();
+    const screen = renderRefold(<ConnectionList slug="slack" />, { mock });
+    const list = await screen.findByRole('list', { name: 'Slack accounts' });
+    const items = [...list.querySelectorAll<HTMLElement>('li')];
+    expect(items.map((li) => li.querySelector('.refold-connection-list__label')?.textContent)).toEqual([
+      'Connected as work@acme.test',
+      'Connection expired for home@acme.test',
+    ]);
+    expect(items.map((li) => li.dataset.state)).toEqual(['active', 'expired']);
+    expect(items.map((li) => li.hasAttribute('data-attention'))).toEqual([false, true]);
+    expect(screen.getAllByRole('button', { name: 'Reconnect Slack' })).toHaveLength(1);
+    expect(items[1]!.contains(screen.getByRole('button', { name: 'Reconnect Slack' }))).toBe(true);
+    expect(screen.getByRole('button', { name: 'Disconnect Slack (work@acme.test)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Disconnect Slack (home@acme.test)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add another Slack account' })).toBeTruthy();
+    expect(work.connection_id).not.toBe(home.connection_id);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('ConnectionList: reconnecting the expired one keeps both connections and makes it active', async () => {
+    const { account, home } = twoSlackAccounts();
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const screen = renderRefold(<ConnectionList slug="slack" />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Reconnect Slack' }));
+    await expect
+      .poll(() =>
+        [...document.querySelectorAll<HTMLElement>('.refold-connection-list__item')].map(
+          (li) => li.dataset.state,
+        ),
+      )
+      .toEqual(['active', 'active']);
+    expect(account.connections('slack').map((c) => c.connection_id)).toContain(home.connection_id);
+    expect(account.connections('slack')).toHaveLength(2);
+  });
+
+  it('ConnectionList: "Add another account" makes a new connection beside the others', async () => {
+    const { account } = twoSlackAccounts();
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const screen = renderRefold(<ConnectionList slug="slack" addAccount />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add another Slack account' }));
+    await expect.poll(() => document.querySelectorAll('.refold-connection-list__item').length).toBe(3);
+    expect(account.connections('slack')).toHaveLength(3);
+  });
+
+  it('AppCard with connections lists them under the card; disconnecting one leaves the other', async () => {
+    const { account, home } = twoSlackAccounts();
+    const screen = renderRefold(<AppCard slug="slack" connections />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Disconnect Slack (work@acme.test)' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Disconnect$/ }));
+    await expect.poll(() => document.querySelectorAll('.refold-connection-list__item').length).toBe(1);
+    expect(account.connections('slack').map((c) => c.connection_id)).toEqual([home.connection_id]);
+  });
+
+  it('ConnectionList of an app with no connection says so and offers no "Add another account"', async () => {
+    const screen = renderRefold(<ConnectionList slug="slack" />, { mock });
+    expect(await screen.findByText('No Slack account is connected.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add another Slack account' })).toBeNull();
   });
 });

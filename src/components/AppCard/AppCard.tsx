@@ -5,6 +5,7 @@ import type { Application } from '../../core/types.js';
 import { isExecutionStatus } from '../../core/validate.js';
 import { formatRelativeTime } from '../../i18n/format.js';
 import { STATUS_LABELS } from '../ExecutionList/StatusBadge.js';
+import { ConnectionList } from '../ConnectionList/index.js';
 import { ConnectionStatus } from '../ConnectionStatus/index.js';
 import { useConnectionState } from '../shared/connection.js';
 import type { ConnectionState } from '../shared/connection.js';
@@ -27,6 +28,11 @@ interface AppCardOwnProps {
    * attention" (with `data-attention` on the card) when a connection expired or the last run failed.
    */
   health?: AppHealth;
+  /**
+   * Lists each of the app's connections under the card, with its label and its own Reconnect and
+   * Disconnect, and "Add another account" (`ConnectionList`). @defaultValue false
+   */
+  connections?: boolean;
   /** Extra class on the card. */
   className?: string;
 }
@@ -42,6 +48,7 @@ type RootAttributes = Omit<HTMLAttributes<HTMLDivElement>, 'children'> & {
   rootRef: ForwardedRef<HTMLDivElement>;
   action?: ReactNode;
   health?: AppHealth;
+  connections?: boolean;
 };
 
 /**
@@ -70,7 +77,7 @@ function TrackedAppCard({
   const { t } = useMessages('AppCard');
   const { app, state, error, retry } = useConnectionState(slug, given);
   if (app) return <AppCardView {...rest} app={app} state={status ?? state} />;
-  const { rootRef, action: _action, health: _health, className, ...attributes } = rest;
+  const { rootRef, action: _action, health: _health, connections: _list, className, ...attributes } = rest;
   return (
     <div
       {...attributes}
@@ -94,6 +101,7 @@ function AppCardView({
   state,
   action,
   health,
+  connections = false,
   className,
   rootRef,
   ...attributes
@@ -119,6 +127,7 @@ function AppCardView({
       </div>
       <ConnectionStatus app={app} status={state} className="refold-app-card__status" />
       {action && <div className="refold-app-card__action">{action}</div>}
+      {connections && <ConnectionList slug={app.slug} className="refold-app-card__connections" />}
     </div>
   );
 }

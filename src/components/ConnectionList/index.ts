@@ -1,0 +1,2 @@
+export { ConnectionList } from './ConnectionList.js';
+export type { ConnectionListProps } from './ConnectionList.js';
