@@ -137,7 +137,11 @@ export function RefoldProvider(props: RefoldProviderProps): ReactNode {
   // The page came back from a full-page sign-in: its flow finishes by polling, as a popup's does.
   useEffect(() => {
     const resume = takeRedirectResume();
-    if (resume) void sharedFlow(value, resume.slug, resume.connectionId).flow.resume();
+    if (!resume) return;
+    const shared = sharedFlow(value, resume.slug, resume.connectionId);
+    shared.mode = 'redirect';
+    shared.resumed = true;
+    void shared.flow.resume();
   }, [value]);
 
   return <RefoldContext.Provider value={value}>{children}</RefoldContext.Provider>;

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { AuthValues, RefoldClient } from '../core/client.js';
-import type { ConnectFlow } from '../core/connect.js';
+import type { ConnectFlow, ConnectMode } from '../core/connect.js';
 import { RefoldError } from '../core/errors.js';
 import type { RefoldMessages } from '../i18n/catalog.js';
 import type { RefoldEvent } from './events.js';
@@ -26,6 +26,10 @@ export interface SharedConnectFlow {
   users: number;
   /** The app it connects. */
   slug: string;
+  /** The mode of the latest start (for the funnel events). */
+  mode: ConnectMode;
+  /** Set while the flow resumes after a full-page sign-in (its start was counted before the page left). */
+  resumed: boolean;
 }
 
 /**

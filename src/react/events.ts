@@ -1,4 +1,5 @@
 import type { RefoldError } from '../core/errors.js';
+import type { ConnectMode } from '../core/connect.js';
 import type { AuthType } from '../core/types.js';
 
 /**
@@ -6,9 +7,32 @@ import type { AuthType } from '../core/types.js';
  * token or a typed secret.
  */
 export type RefoldEvent =
-  | { type: 'connected'; slug: string; authType: AuthType }
+  /** A new connection. `durationMs`: from the start of the sign-in. */
+  | { type: 'connected'; slug: string; authType: AuthType; mode: ConnectMode; durationMs: number }
   /** A connection signed in again in place (`useConnect(slug, { connectionId })`): same id, same config. */
-  | { type: 'reconnected'; slug: string; authType: AuthType; connectionId: string }
+  | {
+      type: 'reconnected';
+      slug: string;
+      authType: AuthType;
+      mode: ConnectMode;
+      durationMs: number;
+      connectionId: string;
+    }
+  /** A sign-in started (a popup opened, a redirect began, credentials went out). */
+  | { type: 'auth-start'; slug: string; authType: AuthType; mode: ConnectMode; connectionId?: string }
+  /** A sign-in ended without a connection: popup blocked, cancelled (or closed), or too slow. */
+  | {
+      type: 'auth-blocked' | 'auth-cancelled' | 'auth-timeout';
+      slug: string;
+      authType: AuthType;
+      mode: ConnectMode;
+      connectionId?: string;
+      durationMs: number;
+    }
+  /** `ConnectDialog` opened (on one app, when it opens on one). */
+  | { type: 'open'; slug?: string; connectionId?: string }
+  /** An app was picked in `ConnectDialog`; `durationMs` since the dialog opened. */
+  | { type: 'select-app'; slug: string; durationMs: number }
   | { type: 'disconnected'; slug: string; authType?: AuthType; connectionId?: string }
   | { type: 'config-saved'; slug: string; configId: string | undefined }
   | { type: 'workflow-toggled'; slug: string; workflowId: string; enabled: boolean }

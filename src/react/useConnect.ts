@@ -7,6 +7,7 @@ import type { Application, AuthField, AuthType, AuthTypeName } from '../core/typ
 import { connectFlowKey, createConnectDraft, useRefoldContext } from './context.js';
 import type { RefoldContextValue, SharedConnectFlow } from './context.js';
 import { invalidateApp } from './invalidate.js';
+import { trackFunnel } from './funnel.js';
 import { browserPopupHost } from './popup.js';
 import { useApplication } from './useApplication.js';
 
@@ -103,22 +104,18 @@ export function sharedFlow(
     shared = {
       users: 0,
       slug,
+      mode: 'auto',
+      resumed: false,
       draft: createConnectDraft(),
       flow: createConnectFlow({
         client,
         slug,
         connectionId,
         host: browserPopupHost,
-        onConnected: ({ authType }) => {
-          emit(
-            connectionId === undefined
-              ? { type: 'connected', slug, authType }
-              : { type: 'reconnected', slug, authType, connectionId },
-          );
-          void invalidateApp(queryClient, scope, slug);
-        },
+        onConnected: () => void invalidateApp(queryClient, scope, slug),
       }),
     };
+    trackFunnel(shared, emit, connectionId);
     context.connectFlows.set(key, shared);
   }
   return shared;
@@ -129,7 +126,9 @@ export function sharedFlow(
  * the click, then completion detected by polling), key-based credentials (checked before sending, kept on
  * failure), or machine-to-machine with no popup at all. Every `useConnect` of the same app under one
  * provider shares one flow, so two buttons never open two popups; the flow stops when the last of them
- * unmounts. On success the app's queries are refetched and `onEvent` receives `{ type: 'connected' }`.
+ * unmounts. On success the app's queries are refetched and `onEvent` receives `{ type: 'connected' }`
+ * (`reconnected` with `connectionId`); the funnel events `auth-start`, `auth-blocked`, `auth-cancelled`
+ * and `auth-timeout` tell the rest, each with the mode and the time spent.
  *
  * @example
  * const hubspot = useConnect('hubspot');
@@ -190,9 +189,10 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
       // Synchronous up to the popup: flow.start opens it before anything awaits.
       // The draft's latest values, also when set in the same event as this call.
       const values = given ?? draft.get();
-      return flow.start({ ...timing, authType: requested, values, app, mode: mode ?? own, returnTo });
+      shared.mode = mode ?? own;
+      return flow.start({ ...timing, authType: requested, values, app, mode: shared.mode, returnTo });
     },
-    [flow, draft, requested, app],
+    [shared, flow, draft, requested, app],
   );
   const connect = useCallback((given?: AuthValues) => start(given, undefined), [start]);
   const redirect = useCallback((given?: AuthValues) => start(given, 'redirect'), [start]);

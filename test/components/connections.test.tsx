@@ -12,6 +12,7 @@ import {
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
+import type { RefoldEvent } from '../../src/react/index.js';
 import { stubPopup } from './fake-popup.js';
 
 const ACCOUNT = 'test-customer';
@@ -168,5 +169,25 @@ describe('several connections and reconnect in the components', () => {
     const screen = renderRefold(<ConnectionList slug="slack" />, { mock });
     expect(await screen.findByText('No Slack account is connected.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add another Slack account' })).toBeNull();
+  });
+
+  it('ConnectDialog tells the funnel: open once (strict mode too), then select-app with the time since opening', async () => {
+    const events: RefoldEvent[] = [];
+    const screen = renderRefold(<ConnectDialog />, {
+      mock,
+      providerProps: { onEvent: (e) => events.push(e) },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Connect an app' }));
+    const listbox = await screen.findByRole('listbox', {}, { timeout: 10_000 });
+    const slack = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')].find((o) =>
+      o.textContent?.includes('Slack'),
+    )!;
+    await userEvent.click(slack);
+    await screen.findByRole('heading', { name: 'Connect Slack' });
+    const funnel = events.filter((e) => e.type === 'open' || e.type === 'select-app');
+    expect(funnel).toEqual([
+      { type: 'open' },
+      { type: 'select-app', slug: 'slack', durationMs: expect.any(Number) },
+    ]);
   });
 });

@@ -109,13 +109,18 @@ describe(`reconnect in place on React ${reactMajor}`, () => {
     expect(after.map((c) => c.connection_id)).toEqual([work.connection_id, id]);
     expect(after[1]).toMatchObject({ status: 'active', identifier: 'home@acme.test' });
     expect(account.configValues('slack')).toEqual(stored);
-    expect(events).toContainEqual({
-      type: 'reconnected',
-      slug: 'slack',
-      authType: 'oauth2',
-      connectionId: id,
-    });
-    expect(events.some((e) => e.type === 'connected')).toBe(false);
+    expect(events.filter((e) => e.type !== 'response-warning')).toEqual([
+      { type: 'config-saved', slug: 'slack', configId: expect.any(String) },
+      { type: 'auth-start', slug: 'slack', authType: 'oauth2', mode: 'auto', connectionId: id },
+      {
+        type: 'reconnected',
+        slug: 'slack',
+        authType: 'oauth2',
+        mode: 'auto',
+        durationMs: expect.any(Number),
+        connectionId: id,
+      },
+    ]);
     const configCalls = sent().filter((r) => r.path === '/api/v2/f-sdk/config');
     expect(configCalls.every((r) => (r.body as Record<string, unknown>)['connection_id'] === id)).toBe(true);
   });
@@ -152,5 +157,47 @@ describe(`reconnect in place on React ${reactMajor}`, () => {
       result.current.toggle.mutateAsync({ workflowId: workflow.id, enabled: !workflow.enabled }),
     );
     expect(sent().find((r) => r.method === 'PATCH')?.query).toEqual({ connection_id: id });
+  });
+});
+
+describe(`funnel events on React ${reactMajor}`, () => {
+  it('a blocked popup: auth-blocked with the mode; a cancelled flow: auth-start then auth-cancelled with the time spent; no token', async () => {
+    const events: RefoldEvent[] = [];
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', { ...FAST, mode: 'popup' }), {
+      onEvent: (event) => events.push(event),
+    });
+    await waitFor(() => expect(result.current.app).toBeDefined());
+    await act(() => result.current.connect());
+    expect(result.current.canRedirect).toBe(false);
+    expect(events).toContainEqual({
+      type: 'auth-blocked',
+      slug: 'slack',
+      authType: 'oauth2',
+      mode: 'popup',
+      durationMs: 0,
+    });
+
+    open.mockRestore();
+    stubPopup();
+    act(() => {
+      void result.current.connect();
+    });
+    await waitFor(() => expect(result.current.status).toBe('waiting'));
+    act(() => result.current.cancel());
+    const funnel = events.filter((e) => e.type.startsWith('auth-'));
+    expect(funnel.map((e) => e.type)).toEqual(['auth-blocked', 'auth-start', 'auth-cancelled']);
+    expect(funnel[2]).toMatchObject({ mode: 'popup', durationMs: expect.any(Number) });
+    const tokens = mock.requests.map((r) => r.headers.authorization?.replace('Bearer ', '') ?? '');
+    for (const token of tokens.filter(Boolean)) expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it('in auto mode (the default) a blocked popup can be redirected instead', async () => {
+    vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { result } = renderRefoldHook(mock, () => useConnect('slack', FAST));
+    await waitFor(() => expect(result.current.app).toBeDefined());
+    await act(() => result.current.connect());
+    expect(result.current.status).toBe('blocked');
+    expect(result.current.canRedirect).toBe(true);
   });
 });

@@ -392,7 +392,18 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
         { auth_type: 'oauth2', status: 'active' },
       ]),
     );
-    expect(onEvent).toHaveBeenCalledExactlyOnceWith({ type: 'connected', slug: 'slack', authType: 'oauth2' });
+    const connected = onEvent.mock.calls.filter(([event]) => event.type === 'connected');
+    expect(connected).toEqual([
+      [
+        {
+          type: 'connected',
+          slug: 'slack',
+          authType: 'oauth2',
+          mode: 'auto',
+          durationMs: expect.any(Number),
+        },
+      ],
+    ]);
     expect(onConnected).toHaveBeenCalledTimes(1);
   });
 
@@ -440,7 +451,13 @@ describe(`useConnect on React ${reactMajor}: no popup`, () => {
     expect(result.current.status).toBe('saving');
     await waitFor(() => expect(result.current.status).toBe('connected'));
     expect(open).not.toHaveBeenCalled();
-    expect(onEvent).toHaveBeenCalledWith({ type: 'connected', slug: 'quickbooks', authType: 'oauth2' });
+    expect(onEvent).toHaveBeenCalledWith({
+      type: 'connected',
+      slug: 'quickbooks',
+      authType: 'oauth2',
+      mode: 'auto',
+      durationMs: expect.any(Number),
+    });
     await waitFor(() => expect(result.current.app?.connected_accounts).toHaveLength(1));
   });
 
@@ -515,7 +532,13 @@ describe(`useConnect on React ${reactMajor}: no popup`, () => {
     });
     await waitFor(() => expect(result.current.status).toBe('connected'));
     expect(result.current.values).toEqual({});
-    expect(onEvent).toHaveBeenCalledWith({ type: 'connected', slug: 'zendesk', authType: 'keybased' });
+    expect(onEvent).toHaveBeenCalledWith({
+      type: 'connected',
+      slug: 'zendesk',
+      authType: 'keybased',
+      mode: 'auto',
+      durationMs: expect.any(Number),
+    });
     await waitFor(() =>
       expect(result.current.app?.connected_accounts).toMatchObject([{ auth_type: 'keybased' }]),
     );

@@ -9,6 +9,7 @@ import {
   ConfigForm,
   ConnectButton,
   ConnectDialog,
+  ConnectionList,
   ConnectionStatus,
   DisconnectButton,
   ExecutionList,
@@ -26,6 +27,13 @@ const components: [string, ReactElement][] = [
   ['ConnectDialog', <ConnectDialog key="g" open onOpenChange={() => undefined} />],
   ['ConfigForm', <ConfigForm key="f" slug="hubspot" />],
   ['ExecutionList', <ExecutionList key="e" />],
+  ['ConnectionList', <ConnectionList key="n" slug="slack" />],
+  ['AppCard with connections', <AppCard key="cc" slug="slack" connections />],
+  ['AppList with health', <AppList key="lh" health />],
+  [
+    'ConnectDialog on one app, following deep links',
+    <ConnectDialog key="gd" defaultOpen slug="slack" deepLink />,
+  ],
 ];
 
 describe('server rendering of every component (fault case 27)', () => {

@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { DialogHTMLAttributes, KeyboardEvent, SyntheticEvent } from 'react';
+import { useRefoldContext } from '../../react/context.js';
 import { composeEventHandlers } from '../shared/compose.js';
 import { cx } from '../shared/cx.js';
 import type { WithRootProps } from '../shared/props.js';
@@ -190,6 +191,24 @@ export const ConnectDialog = forwardRef<HTMLDialogElement, ConnectDialogProps>(f
     else leave();
   }
   const close = () => guard(() => setOpen(false));
+
+  // The funnel's first step, once per opening (a deep link's app included).
+  const { emit } = useRefoldContext('ConnectDialog');
+  const opened = open ? (target?.slug ?? '') : undefined;
+  const openedConnection = target?.connectionId;
+  const told = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const key = opened === undefined ? undefined : `${opened}\u0000${openedConnection ?? ''}`;
+    // Once per opening, also when strict mode runs the effect twice.
+    if (key === told.current) return;
+    told.current = key;
+    if (opened === undefined) return;
+    emit({
+      type: 'open',
+      ...(opened && { slug: opened }),
+      ...(opened && openedConnection !== undefined && { connectionId: openedConnection }),
+    });
+  }, [opened, openedConnection, emit]);
 
   useEffect(() => {
     const dialog = dialogRef.current;

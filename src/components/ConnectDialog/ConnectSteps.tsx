@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApplication } from '../../react/useApplication.js';
+import { useRefoldContext } from '../../react/context.js';
 import { useConnect } from '../../react/useConnect.js';
 import { AppList } from '../AppList/index.js';
 import { AuthForm } from '../AuthForm/index.js';
@@ -72,6 +73,11 @@ export function ConnectSteps({
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const { emit } = useRefoldContext('ConnectDialog');
+  const openedAt = useRef(0);
+  useEffect(() => {
+    openedAt.current = Date.now();
+  }, []);
   const name = app?.name ?? slug;
   const steps = initialSlug ? STEPS.slice(1) : STEPS;
   const index = steps.indexOf(step);
@@ -115,6 +121,7 @@ export function ConnectSteps({
       {step === 'pick' && (
         <AppList
           onSelect={(picked) => {
+            emit({ type: 'select-app', slug: picked.slug, durationMs: Date.now() - openedAt.current });
             setSlug(picked.slug);
             go('authenticate');
           }}
