@@ -26,6 +26,42 @@ export const Connected: Story = {
   },
 };
 
+/** With `connections`: each account of the app under the card, with its own actions. */
+export const WithConnections: Story = {
+  args: { slug: 'slack', connections: true },
+  parameters: {
+    refold: {
+      setup: (mock, id) => {
+        const account = mock.account(id);
+        account.connect('slack', { identifier: 'work@acme.example' });
+        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('list', { name: 'Slack accounts' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Reconnect Slack' })).toBeVisible();
+  },
+};
+
+/** Health at a glance (`health` from `useConnectionHealth`): the last run failed, so it needs attention. */
+export const NeedsAttention: Story = {
+  args: {
+    health: {
+      needsAttention: true,
+      lastRun: { _id: 'run-1', name: 'Sync deals', status: 'ERRORED', createdAt: '2026-03-05T12:00:00Z' },
+    },
+  },
+  parameters: {
+    refold: { setup: (mock, id) => void mock.account(id).connect('hubspot') },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Needs attention')).toBeVisible();
+    await expect(canvasElement.querySelector('.refold-app-card')).toHaveAttribute('data-attention');
+    await expect(canvasElement.querySelector('.refold-app-card__health')).toHaveTextContent(/: Failed$/);
+  },
+};
+
 /** A connection whose status the library does not know: a neutral state showing that status. */
 export const UnknownStatus: Story = {
   parameters: {

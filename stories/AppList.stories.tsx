@@ -24,6 +24,30 @@ export const Default: Story = {
   },
 };
 
+/**
+ * Health at a glance (`health`): connected apps show their last run and "Needs attention" (an expired
+ * HubSpot connection here), and the "Needs attention" filter keeps only those.
+ */
+export const Health: Story = {
+  args: { health: true, defaultNeedsAttentionOnly: true },
+  parameters: {
+    refold: {
+      setup: (mock, id) => {
+        const account = mock.account(id);
+        account.connect('slack');
+        account.connect('hubspot', { status: 'expired' });
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('checkbox', { name: 'Needs attention' })).toBeChecked();
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('1 app'));
+    await expect(
+      canvas.getByText('Needs attention', { selector: '.refold-app-card__attention' }),
+    ).toBeVisible();
+  },
+};
+
 /** The app list never arrives. */
 export const Loading: Story = {
   parameters: { refold: { setup: (mock) => mock.hold({ path: APPS_PATH }) } },

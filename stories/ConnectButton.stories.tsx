@@ -105,6 +105,29 @@ export const PopupBlockedRedirectOffer: Story = {
   },
 };
 
+/** `connectionId`: "Reconnect" signs that connection in again in place (same id, same config). */
+export const Reconnect: Story = {
+  args: { connectionId: 'conn_home' },
+  parameters: {
+    refold: {
+      setup: (mock, id) =>
+        void mock.account(id).connect('slack', { connectionId: 'conn_home', status: 'expired' }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Reconnect Slack' })).toBeEnabled();
+  },
+};
+
+/** `addAccount`: another account of an app already connected. */
+export const AddAnotherAccount: Story = {
+  args: { addAccount: true },
+  parameters: { refold: { setup: (mock, id) => void mock.account(id).connect('slack') } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Add another Slack account' })).toBeEnabled();
+  },
+};
+
 /** Signing in took longer than `timeoutMs` (here 300 ms). */
 export const Timeout: Story = {
   beforeEach: fakePopup(),

@@ -45,6 +45,25 @@ export const SignInOAuth: Story = {
   },
 };
 
+/** Opened on one connection of an app (`slug` + `connectionId`): "Reconnect" signs it in again in place. */
+export const Reconnect: Story = {
+  args: { slug: 'slack', connectionId: 'conn_home', defaultOpen: true },
+  parameters: {
+    refold: {
+      setup: (mock, id) =>
+        void mock.account(id).connect('slack', {
+          identifier: 'home@acme.example',
+          connectionId: 'conn_home',
+          status: 'expired',
+        }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: 'Reconnect Slack' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Reconnect Slack' })).toBeVisible();
+  },
+};
+
 /** Step 2 for a key-based app: its credentials form. */
 export const SignInKeyBased: Story = {
   args: { slug: 'zendesk' },

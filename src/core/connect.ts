@@ -446,7 +446,7 @@ function openPopup(flow: Flow): PopupWindow | RefoldError {
   if (!host) return new RefoldArgumentError('OAuth needs a browser window to open its popup.');
   // One window per flow: a reconnect and a new connection of the same app never share a popup.
   const name =
-    connectionId === undefined ? `refold-connect-${slug}` : `refold-connect-${slug}-${connectionId}`;
+    connectionId === undefined ? `refold-connect-${slug}` : `refold-connect-${slug}:${connectionId}`;
   return (
     host.open(name) ??
     new RefoldPopupError(

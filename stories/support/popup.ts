@@ -19,7 +19,8 @@ export function fakePopup(options: FakePopupOptions = {}) {
     const original = window.open;
     window.open = (_url?: string | URL, name?: string) => {
       if (options.blocked) return null;
-      const slug = (name ?? '').replace(/^refold-connect-/, '');
+      // `refold-connect-{slug}`, or `refold-connect-{slug}:{connectionId}` for a reconnect.
+      const slug = (name ?? '').replace(/^refold-connect-/, '').replace(/:.*$/, '');
       const popup = {
         closed: false,
         close() {

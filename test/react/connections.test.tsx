@@ -99,7 +99,7 @@ describe(`reconnect in place on React ${reactMajor}`, () => {
       void result.current.reconnect.connect();
     });
     await waitFor(() => expect(result.current.reconnect.status).toBe('waiting'));
-    expect(open).toHaveBeenCalledWith('', `refold-connect-slack-${id}`, expect.any(String));
+    expect(open).toHaveBeenCalledWith('', `refold-connect-slack:${id}`, expect.any(String));
     const integrate = sent().find((r) => r.path === '/api/v1/slack/integrate');
     expect(integrate?.query).toEqual({ connection_id: id });
     mock.completeOAuth(ACCOUNT, 'slack');

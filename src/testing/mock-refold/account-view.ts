@@ -64,6 +64,7 @@ export function accountView(state: MockState, linkedAccountId: string): MockAcco
           connectOptions.status ?? 'active',
           connectOptions.connectedAt,
           connectOptions.credentials,
+          connectOptions.connectionId,
         ),
       );
     },

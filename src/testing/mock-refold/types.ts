@@ -391,6 +391,11 @@ export interface MockConnectOptions {
   connectedAt?: Date | string;
   /** Key-based credential values to store. */
   credentials?: Record<string, unknown>;
+  /**
+   * The connection's id (default: a random `conn_…`); a connection of the app with this id is updated in
+   * place.
+   */
+  connectionId?: string;
 }
 
 /** An event received by the event-trigger route. */

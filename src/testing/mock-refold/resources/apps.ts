@@ -31,7 +31,7 @@ export function connectionsOf(account: AccountState, slug: string): ConnectionRe
 /**
  * Adds a connection. The same provider account signed in again (same auth type and identifier), or the
  * connection named by `connectionId`, is updated in place: it keeps its `connection_id` (and its configs).
- * Another account of the same app is a connection of its own.
+ * Another account of the same app is a connection of its own (with `connectionId` as its id when given).
  */
 export function addConnection(
   state: MockState,
@@ -52,9 +52,9 @@ export function addConnection(
       : connection.connection_id === connectionId;
   const replaced = current.find(same);
   const record: ConnectionRecord = {
-    connection_id: replaced?.connection_id ?? `conn_${randomHex(16)}`,
+    connection_id: replaced?.connection_id ?? connectionId ?? `conn_${randomHex(16)}`,
     auth_type: authType,
-    identifier: structuredClone(connectionId === undefined ? identifier : replaced?.identifier),
+    identifier: structuredClone(identifier),
     connectedAt: toIso(connectedAt, state.settings.now()),
     status,
   };
