@@ -23,7 +23,9 @@ export function trackFunnel(
     if (status === was) return;
     const base = { slug, mode: shared.mode, authType, ...(connectionId !== undefined && { connectionId }) };
     if (isConnecting(status)) {
-      if (isConnecting(was)) return;
+      // `opening` → `waiting` is the same sign-in; every run starts with `opening` or `saving` (or `waiting`
+      // for a resume), also after an unmount stopped the last one silently.
+      if (status === 'waiting' && isConnecting(was)) return;
       startedAt = Date.now();
       // The page's return from a full-page sign-in continues the flow that started before it left.
       if (shared.resumed) shared.resumed = false;

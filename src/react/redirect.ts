@@ -41,22 +41,24 @@ export const browserRedirectHost: RedirectHost = {
 /**
  * The full-page sign-in this page came back from, if any: the kept slug, connection id and nonce when the
  * URL's nonce matches them. Clears both (the storage entry, and the URL's marker through
- * `history.replaceState`), so a reload never resumes twice. @internal
+ * `history.replaceState`), so a reload never resumes twice. Without the marker, storage is not read.
+ * @internal
  */
 export function takeRedirectResume(): RedirectResume | undefined {
   if (typeof window === 'undefined') return undefined;
   const url = new URL(window.location.href);
   const nonce = url.searchParams.get(RESUME_PARAM);
-  let kept: string | null = null;
-  try {
-    kept = window.sessionStorage.getItem(RESUME_STORAGE_KEY);
-    if (kept !== null) window.sessionStorage.removeItem(RESUME_STORAGE_KEY);
-  } catch {
-    return undefined;
-  }
+  // Storage is touched only on the way back from a full-page sign-in.
   if (nonce === null) return undefined;
   url.searchParams.delete(RESUME_PARAM);
   window.history.replaceState(window.history.state, '', url.href);
+  let kept: string | null = null;
+  try {
+    kept = window.sessionStorage.getItem(RESUME_STORAGE_KEY);
+    window.sessionStorage.removeItem(RESUME_STORAGE_KEY);
+  } catch {
+    return undefined;
+  }
   const resume = parse(kept);
   return resume?.nonce === nonce ? resume : undefined;
 }
