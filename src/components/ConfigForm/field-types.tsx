@@ -53,14 +53,15 @@ function single({ field, id, invalid, disabled, describedBy }: FieldControlProps
   };
 }
 
-/** An `<input>` of the given type. */
-function inputOf(type: 'text' | 'email' | 'url' | 'date') {
+/** An `<input>` of the given type; `number` is a text input with a decimal keypad (any text can be typed). */
+function inputOf(type: 'text' | 'email' | 'url' | 'date' | 'number') {
   return function InputControl(props: FieldControlProps) {
     return (
       <input
         {...single(props)}
         placeholder={props.field.placeholder}
-        type={type}
+        type={type === 'number' ? 'text' : type}
+        inputMode={type === 'number' ? 'decimal' : undefined}
         value={textOf(props.value)}
         onChange={(e) => props.onChange(e.target.value)}
       />
@@ -144,18 +145,7 @@ export const FIELD_CONTROLS: Readonly<Record<EditedFieldType, FieldControl>> = {
   email: { Control: inputOf('email') },
   url: { Control: inputOf('url') },
   date: { Control: inputOf('date') },
-  number: {
-    Control: (props) => (
-      <input
-        {...single(props)}
-        placeholder={props.field.placeholder}
-        type="text"
-        inputMode="decimal"
-        value={textOf(props.value)}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    ),
-  },
+  number: { Control: inputOf('number') },
   textarea: { Control: textareaOf(false) },
   json: { Control: textareaOf(true) },
   select: { grouped: (field) => field.multiple === true, Control: SelectControl },
