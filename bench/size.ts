@@ -121,13 +121,18 @@ export async function bundle(contents: string, options: BundleOptions = {}): Pro
   const entryPoint = relative(ROOT, join(resolveDir, 'entry.ts')); // how esbuild names stdin
   const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === entryPoint);
   if (!entry) throw new Error('esbuild produced no entry chunk');
-  // The entry, then what it imports statically, breadth first (a stable order: esbuild's own).
-  const loaded = [entry];
-  for (let i = 0; i < loaded.length; i++) {
-    for (const { path, kind, external } of outputs[loaded[i] ?? '']?.imports ?? []) {
-      if (!external && kind === 'import-statement' && !loaded.includes(path)) loaded.push(path);
+  // The entry, then what it imports statically, breadth first (a stable order: esbuild's own); then what
+  // that code can load through import(). A chunk whose import() was tree-shaken away is in neither.
+  const reach = (from: string[], kinds: readonly string[]) => {
+    const found = [...from];
+    for (let i = 0; i < found.length; i++) {
+      for (const { path, kind, external } of outputs[found[i] ?? '']?.imports ?? []) {
+        if (!external && kinds.includes(kind) && !found.includes(path)) found.push(path);
+      }
     }
-  }
+    return found;
+  };
+  const loaded = reach([entry], ['import-statement']);
   const chunks = loaded.map((path): Chunk => {
     const js = files.get(path);
     if (!js) throw new Error(`esbuild wrote no ${path}`);
@@ -136,12 +141,13 @@ export async function bundle(contents: string, options: BundleOptions = {}): Pro
     if (map) map.sources = map.sources.map((source) => relative(ROOT, resolve(outdir, source)));
     return { code: js.text, gzip: gzipSize(js.contents), map };
   });
-  const lazy = Object.entries(outputs)
-    .filter(([path]) => path.endsWith('.js') && !loaded.includes(path))
-    .map(([path, output]): LazyChunk => {
+  const lazy = reach(loaded, ['import-statement', 'dynamic-import'])
+    .filter((path) => !loaded.includes(path))
+    .map((path): LazyChunk => {
       const contents = files.get(path)?.contents ?? new Uint8Array();
+      const output = outputs[path];
       return {
-        module: output.entryPoint ?? Object.keys(output.inputs).join(' + '),
+        module: output?.entryPoint ?? Object.keys(output?.inputs ?? {}).join(' + '),
         minified: contents.length,
         gzip: gzipSize(contents),
       };
