@@ -2,8 +2,8 @@
  * Fresh consumer apps for the packed library: a template of `test/consumer/apps` copied into a folder of the
  * OS temp directory, its dependencies installed with npm and the tarball installed as from the registry.
  *
- * The install is cached: the folder is named after the dependency list and keeps its `node_modules` from
- * one run to the next, so a second run only swaps the tarball (`--prefer-offline` reads npm's cache first;
+ * The install is cached: the folder is named after this checkout and the dependency list, and keeps its
+ * `node_modules` from one run to the next, so a second run only swaps the tarball (`--prefer-offline` reads npm's cache first;
  * the versions shared with this repository's lockfile are there after `npm ci`).
  *
  * @module
@@ -100,7 +100,7 @@ export interface ConsumerAppOptions {
 export async function installConsumerApp(options: ConsumerAppOptions): Promise<ConsumerApp> {
   const { template, dependencies, tarball, omitPeers = false } = options;
   const key = createHash('sha256')
-    .update(JSON.stringify({ dependencies, omitPeers }))
+    .update(JSON.stringify({ repo: REPO, dependencies, omitPeers }))
     .digest('hex')
     .slice(0, 12);
   const dir = join(tmpdir(), 'refold-consumer', `${template}-${key}`);
