@@ -33,6 +33,17 @@ describe('the packed library', () => {
     }
   });
 
+  it('has no eval and no new Function in any script', async () => {
+    const scripts = await run(
+      'tar',
+      ['-xzOf', inject('refoldTarball'), '--wildcards', 'package/dist/*.js'],
+      REPO,
+    );
+    expect(scripts.length).toBeGreaterThan(100_000);
+    expect(scripts).not.toMatch(/\beval\(|new Function\(/);
+    expect(scripts).toMatch(/^["']use client["'];/m);
+  });
+
   it('declares the exports ., ./core, ./testing and ./styles.css, and side effects in CSS only', async () => {
     const manifest = await run('tar', ['-xzOf', inject('refoldTarball'), 'package/package.json'], REPO);
     const pkg = JSON.parse(manifest) as {
