@@ -41,13 +41,15 @@ export function locked(...names: string[]): Record<string, string> {
 
 /**
  * The environment for commands of a consumer app: this process's, less what Vitest and `npm test` add
- * (`NODE_ENV=test` would make `vite build` a development build; `npm_*` would reach the app's npm), and
+ * (`NODE_ENV=test` would make `vite build` a development build; `npm_*` would reach the app's npm, except
+ * where npm's cache and registry are; colours would garble the output read), and
  * without this repository's `node_modules/.bin` on the PATH.
  */
 export function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|npm_|NODE_ENV$|NODE_OPTIONS$|TEST$|INIT_CWD$)/i.test(name)) continue;
+    const kept = /^npm_config_(cache|registry|userconfig)$/i.test(name);
+    if (!kept && /^(VITEST|npm_|NODE_ENV$|NODE_OPTIONS$|TEST$|INIT_CWD$|FORCE_COLOR$)/i.test(name)) continue;
     env[name] = value;
   }
   env['PATH'] = (process.env['PATH'] ?? '')
