@@ -98,7 +98,7 @@ export interface ConsumerAppOptions {
   omitPeers?: boolean;
 }
 
-/** Copies `template` into a cached folder, installs `dependencies` and then the tarball, as a user would. */
+/** Copies `template` into its cached folder and installs `dependencies` and the tarball, as a user would. */
 export async function installConsumerApp(options: ConsumerAppOptions): Promise<ConsumerApp> {
   const { template, dependencies, tarball, omitPeers = false } = options;
   const key = createHash('sha256')
