@@ -33,10 +33,14 @@ describe('README', () => {
     for (const variable of variables) expect(readme, variable).toContain(`\`${variable}\``);
   });
 
-  it('quotes the consumer apps’ component test and session route as they are', () => {
+  it('quotes the files of the consumer apps as they are (the consumer tests type-check and run them)', () => {
     for (const file of [
+      'test/consumer/apps/vite-react/src/IntegrationsPage.tsx',
       'test/consumer/apps/vite-react/src/App.test.tsx',
       'test/consumer/apps/next-app/app/api/refold/session/route.ts',
+      'test/consumer/apps/next-app/app/providers.tsx',
+      'test/consumer/apps/next-app/app/page.tsx',
+      'test/consumer/apps/next-app/app/layout.tsx',
     ]) {
       expect(readme, file).toContain(readFileSync(file, 'utf8'));
     }

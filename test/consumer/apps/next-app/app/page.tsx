@@ -1,7 +1,7 @@
 import { AppList } from '@refold/react';
 import { Providers } from './providers';
 
-// A server component: AppList and the provider are client components, server-rendered at build time.
+// A server component: AppList and the provider are client components, rendered on the server too.
 export default function Page() {
   return (
     <main>
