@@ -37,6 +37,7 @@ describe('README', () => {
     for (const file of [
       'test/consumer/apps/vite-react/src/IntegrationsPage.tsx',
       'test/consumer/apps/vite-react/src/App.test.tsx',
+      'test/consumer/apps/node-core/src/session-route.ts',
       'test/consumer/apps/next-app/app/api/refold/session/route.ts',
       'test/consumer/apps/next-app/app/providers.tsx',
       'test/consumer/apps/next-app/app/page.tsx',

@@ -3,13 +3,18 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { installConsumerApp, locked, run } from './consumer-app.js';
 import type { ConsumerApp } from './consumer-app.js';
+import { describeSessionEndpoint } from './session-endpoint.js';
 
-describe('a plain TypeScript Node script on @refold/react/core, with no React installed', () => {
+describe('a plain TypeScript Node app on @refold/react/core, with no React installed', () => {
   let app: ConsumerApp;
   beforeAll(async () => {
     app = await installConsumerApp({
       template: 'node-core',
-      dependencies: locked('typescript', '@types/node'),
+      dependencies: {
+        ...locked('typescript', '@types/node'),
+        express: '5.3.0',
+        '@types/express': '5.0.6',
+      },
       tarball: inject('refoldTarball'),
       omitPeers: true,
     });
@@ -34,4 +39,12 @@ describe('a plain TypeScript Node script on @refold/react/core, with no React in
       missing: 'RefoldApiError 404',
     });
   });
+
+  describeSessionEndpoint('the README’s Express session route in front of a mock Refold', () => ({
+    command: process.execPath,
+    args: ['out/express-server.js'],
+    cwd: app.dir,
+    ready: /listening on (\S+)/,
+    signIn: (linkedAccountId) => ({ customer: linkedAccountId }),
+  }));
 });
