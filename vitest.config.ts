@@ -128,7 +128,7 @@ export default defineConfig({
       {
         // The package as users get it: `npm pack` once (global setup), then publint and attw on the tarball,
         // and the tarball installed into fresh apps made from test/consumer/apps (Vite + React 19 and 18,
-        // Next.js, a Node script without React) that type-check, build, render and run their own tests.
+        // Next.js, Node without React) that type-check, build, render, serve and run their own tests.
         // The installs are cached in the OS temp folder. After every other project, one file at a time.
         test: {
           name: 'consumer',
