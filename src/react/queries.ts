@@ -82,6 +82,9 @@ export function hasValue(value: unknown): boolean {
   );
 }
 
+/** True for a non-empty string: the slug or id a query needs before it sends anything. */
+const isGiven = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
 /** True while a run may still change. */
 export function isRunning(execution: Pick<Execution, 'status'>): boolean {
   return execution.status === 'RUNNING' || execution.status === 'STOPPING';
@@ -176,7 +179,7 @@ export const refoldQueries = {
       queryFn: ({ signal }) => client.applications.get(slug, { signal }),
       initialData: () => queryClient.getQueryData<Application[]>(listKey)?.find((app) => app.slug === slug),
       initialDataUpdatedAt: () => queryClient.getQueryState(listKey)?.dataUpdatedAt,
-      enabled: typeof slug === 'string' && slug !== '',
+      enabled: isGiven(slug),
     });
   },
 
@@ -187,7 +190,7 @@ export const refoldQueries = {
       ...base('config', refoldKeys.config(context.scope, slug, configId, connectionId)),
       queryFn: ({ signal }) =>
         context.client.configs.getOrCreate({ slug, configId, labels, connectionId }, { signal }),
-      enabled: typeof slug === 'string' && slug !== '',
+      enabled: isGiven(slug),
     });
   },
 
@@ -259,7 +262,7 @@ export const refoldQueries = {
     queryOptions<Execution, RefoldError>({
       ...base('executions', refoldKeys.execution(context.scope, id)),
       queryFn: ({ signal }) => context.client.executions.get(id, { signal }),
-      enabled: typeof id === 'string' && id !== '',
+      enabled: isGiven(id),
       refetchInterval: (query) =>
         query.state.data && isRunning(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
     }),
@@ -301,20 +304,14 @@ export type RefoldQueries = {
  * const state = dehydrate(queryClient); // → <HydrationBoundary state={state}> in the browser
  */
 export function createRefoldQueries(context: RefoldQueryContext): RefoldQueries {
-  return {
-    queryClient: context.queryClient,
-    applications: () => refoldQueries.applications(context),
-    application: (slug) => refoldQueries.application(context, slug),
-    config: (input) => refoldQueries.config(context, input),
-    fieldOptions: (input) => refoldQueries.fieldOptions(context, input),
-    ruleOptions: (input) => refoldQueries.ruleOptions(context, input),
-    workflows: (params) => refoldQueries.workflows(context, params),
-    enabledWorkflows: () => refoldQueries.enabledWorkflows(context),
-    executions: (input) => refoldQueries.executions(context, input),
-    execution: (id) => refoldQueries.execution(context, id),
-    linkedAccount: () => refoldQueries.linkedAccount(context),
-  };
+  const bound: Record<string, unknown> = { queryClient: context.queryClient };
+  for (const [name, factory] of Object.entries(refoldQueries) as [string, AnyFactory][]) {
+    bound[name] = (...args: unknown[]) => factory(context, ...args);
+  }
+  return bound as RefoldQueries;
 }
+
+type AnyFactory = (context: RefoldQueryContext, ...args: unknown[]) => unknown;
 
 /**
  * A factory's options with a hook's own options on top: `enabled: false` holds the request back (a factory's
