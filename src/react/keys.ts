@@ -6,6 +6,8 @@ export interface ConfigFieldScope {
   configId?: string;
   /** Workflow id, for a workflow's field. */
   workflowId?: string;
+  /** The connection whose config it is, for an app with several connections. */
+  connectionId?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export const refoldKeys = {
         configId: where.configId ?? null,
         workflowId: where.workflowId ?? null,
         parentValue: where.parentValue ?? null,
+        ...(where.connectionId !== undefined && { connectionId: where.connectionId }),
       },
     ] as const,
   /** Rule-engine options of a field of a config and workflow, for one left-hand column. */
@@ -65,7 +68,11 @@ export const refoldKeys = {
       'rule',
       fieldId,
       lhs,
-      { configId: where.configId ?? null, workflowId: where.workflowId ?? null },
+      {
+        configId: where.configId ?? null,
+        workflowId: where.workflowId ?? null,
+        ...(where.connectionId !== undefined && { connectionId: where.connectionId }),
+      },
     ] as const,
   /** Workflow pages. */
   workflows: (scope: string, params?: WorkflowListParams) =>

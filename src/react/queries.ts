@@ -115,6 +115,8 @@ export interface FieldOptionsQueryInput {
   configId?: string;
   /** The workflow the field belongs to, for workflow fields (sent as `workflow_id`). */
   workflowId?: string;
+  /** The connection whose config it is, for an app with several connections (sent as `connection_id`). */
+  connectionId?: string;
   /**
    * For a dependent field: its parent's id and **stored** value. Nothing loads while that value is empty,
    * and the options are cached per stored value. Reading never writes the parent: Refold computes the
@@ -136,6 +138,8 @@ export interface RuleOptionsQueryInput {
   configId?: string;
   /** The workflow the field belongs to, for workflow fields. */
   workflowId?: string;
+  /** The connection whose config it is, for an app with several connections. */
+  connectionId?: string;
 }
 
 /** Which execution page {@link refoldQueries}`.executions` reads. */
@@ -200,13 +204,19 @@ export const refoldQueries = {
    */
   fieldOptions: (context: RefoldQueryContext, input: FieldOptionsQueryInput) => {
     const { client, scope, queryClient } = context;
-    const { slug, fieldId, configId, workflowId, parent } = input;
-    const where = { configId, workflowId, parentValue: parent?.value };
+    const { slug, fieldId, configId, workflowId, parent, connectionId } = input;
+    const where = { configId, workflowId, parentValue: parent?.value, connectionId };
     return queryOptions<ConfigField, RefoldError>({
       ...base('fieldOptions', refoldKeys.fieldOptions(scope, slug, fieldId, where)),
       queryFn: ({ signal }) =>
         client.configs.field(
-          { slug, fieldId, configId: configIdToSend(queryClient, scope, slug, configId), workflowId },
+          {
+            slug,
+            fieldId,
+            configId: configIdToSend(queryClient, scope, slug, configId, connectionId),
+            workflowId,
+            connectionId,
+          },
           { signal },
         ),
       enabled: (parent === undefined || hasValue(parent.value)) && Boolean(slug) && Boolean(fieldId),
@@ -216,12 +226,22 @@ export const refoldQueries = {
   /** Operators and right-hand choices of a rule-engine column (`useRuleOptions`). */
   ruleOptions: (context: RefoldQueryContext, input: RuleOptionsQueryInput) => {
     const { client, scope, queryClient } = context;
-    const { slug, fieldId, lhs = '', configId, workflowId } = input;
+    const { slug, fieldId, lhs = '', configId, workflowId, connectionId } = input;
     return queryOptions<RuleColumnOptions, RefoldError>({
-      ...base('ruleOptions', refoldKeys.ruleOptions(scope, slug, fieldId, lhs, { configId, workflowId })),
+      ...base(
+        'ruleOptions',
+        refoldKeys.ruleOptions(scope, slug, fieldId, lhs, { configId, workflowId, connectionId }),
+      ),
       queryFn: ({ signal }) =>
         client.configs.ruleOptions(
-          { slug, fieldId, lhs, configId: configIdToSend(queryClient, scope, slug, configId), workflowId },
+          {
+            slug,
+            fieldId,
+            lhs,
+            configId: configIdToSend(queryClient, scope, slug, configId, connectionId),
+            workflowId,
+            connectionId,
+          },
           { signal },
         ),
       enabled: Boolean(slug && fieldId && lhs),

@@ -41,11 +41,11 @@ function withValue(fields: ConfigField[] | undefined, fieldId: string, value: un
  */
 export function useSetConfigField(
   slug: string,
-  options: { configId?: string } = {},
+  options: { configId?: string; connectionId?: string } = {},
 ): UseMutationResult<ConfigField, RefoldError, SetConfigFieldInput> {
   const { client, scope, queryClient } = useRefoldContext('useSetConfigField');
   const signal = useUnmountSignal();
-  const { configId } = options;
+  const { configId, connectionId } = options;
   return useMutation<ConfigField, RefoldError, SetConfigFieldInput>(
     {
       mutationFn: ({ fieldId, workflowId, value }) =>
@@ -55,13 +55,14 @@ export function useSetConfigField(
             fieldId,
             workflowId,
             value,
-            configId: configIdToSend(queryClient, scope, slug, configId),
+            configId: configIdToSend(queryClient, scope, slug, configId, connectionId),
+            connectionId,
           },
           { signal: signal() },
         ),
       onSuccess: (field, { fieldId, workflowId, value }) => {
         const stored = 'value' in field ? field.value : value;
-        queryClient.setQueryData<Config>(refoldKeys.config(scope, slug, configId), (config) => {
+        queryClient.setQueryData<Config>(refoldKeys.config(scope, slug, configId, connectionId), (config) => {
           if (!config) return config;
           if (workflowId === undefined)
             return { ...config, fields: withValue(config.fields, fieldId, stored) };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import {
   AppCard,
+  ConfigForm,
   ConnectButton,
   ConnectDialog,
   ConnectionList,
@@ -189,5 +190,13 @@ describe('several connections and reconnect in the components', () => {
       { type: 'open' },
       { type: 'select-app', slug: 'slack', durationMs: expect.any(Number) },
     ]);
+  });
+
+  it('ConfigForm with connectionId reads that connection’s config (connection_id sent)', async () => {
+    const { home } = twoSlackAccounts();
+    const screen = renderRefold(<ConfigForm slug="slack" connectionId={home.connection_id} />, { mock });
+    await screen.findByRole('button', { name: 'Save' }, { timeout: 10_000 });
+    const read = mock.requests.find((r) => r.method === 'POST' && r.path === '/api/v2/f-sdk/config');
+    expect(read?.body).toMatchObject({ slug: 'slack', connection_id: home.connection_id });
   });
 });

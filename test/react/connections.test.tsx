@@ -6,6 +6,8 @@ import {
   useConnect,
   useConnections,
   useDisconnect,
+  useFieldOptions,
+  useSetConfigField,
   useToggleWorkflow,
   useUpdateConfig,
 } from '../../src/react/index.js';
@@ -157,6 +159,28 @@ describe(`reconnect in place on React ${reactMajor}`, () => {
       result.current.toggle.mutateAsync({ workflowId: workflow.id, enabled: !workflow.enabled }),
     );
     expect(sent().find((r) => r.method === 'PATCH')?.query).toEqual({ connection_id: id });
+  });
+});
+
+describe(`config fields of one connection on React ${reactMajor}`, () => {
+  it('field reads and writes of one connection’s config carry its connection_id; the cached config shows the write', async () => {
+    const { home } = twoSlackAccounts();
+    const id = home.connection_id;
+    const { result } = renderRefoldHook(mock, () => ({
+      config: useConfig({ slug: 'slack', connectionId: id }),
+      setField: useSetConfigField('slack', { connectionId: id }),
+    }));
+    await waitFor(() => expect(result.current.config.data).toBeDefined());
+    const field = result.current.config.data!.fields!.find((f) => f.field_type === 'text')!;
+    const options = renderRefoldHook(mock, () =>
+      useFieldOptions({ slug: 'slack', fieldId: field.id, connectionId: id }),
+    );
+    await waitFor(() => expect(options.result.current.isFetched).toBe(true));
+    await act(() => result.current.setField.mutateAsync({ fieldId: field.id, value: 'per-connection' }));
+    const fieldCalls = sent().filter((r) => r.path === `/api/v2/public/config/field/${field.id}`);
+    expect(fieldCalls.map((r) => r.method)).toEqual(['POST', 'PUT']);
+    for (const call of fieldCalls) expect(call.query).toMatchObject({ connection_id: id });
+    expect(result.current.config.data!.fields!.find((f) => f.id === field.id)?.value).toBe('per-connection');
   });
 });
 

@@ -28,6 +28,8 @@ export interface ConfigFieldInputProps {
   slug: string;
   /** The config the field belongs to, as given to the form. */
   configId?: string | undefined;
+  /** The connection whose config it is, as given to the form. */
+  connectionId?: string | undefined;
   /** Workflow of the field, for workflow fields. */
   workflowId?: string | undefined;
   /** The field this one depends on (dependent fields only). */
@@ -95,12 +97,13 @@ function DependentField(
   props: ConfigFieldInputProps & { type: FieldType; value: FormValue; parent: ConfigDraftParent },
 ) {
   const { t } = useMessages('ConfigForm');
-  const { field, parent, slug, configId, workflowId } = props;
+  const { field, parent, slug, configId, connectionId, workflowId } = props;
   const stored = parent.field.value;
   const ready = !parent.storing && parent.error === undefined && hasValue(stored);
   const query = useFieldOptions({
     slug,
     configId,
+    connectionId,
     fieldId: field.id,
     workflowId,
     parent: { id: parent.field.id, value: stored },
@@ -170,6 +173,7 @@ function ConfigFieldLayout(props: LayoutProps) {
           describedBy={describedBy}
           slug={props.slug}
           configId={props.configId}
+          connectionId={props.connectionId}
           workflowId={props.workflowId}
         />
       )}

@@ -18,6 +18,8 @@ interface ConfigFormOwnProps {
   slug: string;
   /** Config id; the customer's default config when left out. */
   configId?: string;
+  /** The connection whose config it is (`connected_accounts[].connection_id`), for an app with several. */
+  connectionId?: string;
   /**
    * Called when the form gets (`true`) or loses (`false`) unsaved changes, e.g. to confirm before a dialog
    * closes. Not called on mount while there is nothing to save.
@@ -61,12 +63,14 @@ export type ConfigFormProps = WithRootProps<ConfigFormOwnProps, FormHTMLAttribut
  */
 export const ConfigForm = forwardRef<HTMLFormElement, ConfigFormProps>(function ConfigForm(props, ref) {
   // A new app or config starts with a fresh draft.
-  return <ConfigFormContent key={`${props.slug}\u0000${props.configId ?? ''}`} {...props} formRef={ref} />;
+  const key = `${props.slug}\u0000${props.configId ?? ''}\u0000${props.connectionId ?? ''}`;
+  return <ConfigFormContent key={key} {...props} formRef={ref} />;
 });
 
 function ConfigFormContent({
   slug,
   configId,
+  connectionId,
   onDirtyChange,
   onSaved,
   className,
@@ -75,8 +79,8 @@ function ConfigFormContent({
 }: ConfigFormProps & { formRef: ForwardedRef<HTMLFormElement> }) {
   const { t } = useMessages('ConfigForm');
   const baseId = useId();
-  const draft = useConfigDraft({ slug, configId });
-  const toggle = useToggleWorkflow(slug, configId);
+  const draft = useConfigDraft({ slug, configId, connectionId });
+  const toggle = useToggleWorkflow(slug, configId, { connectionId });
   const { query, save, fields, dirty, state } = draft;
   const config = query.data;
 
@@ -162,6 +166,7 @@ function ConfigFormContent({
       error={f.error}
       slug={slug}
       configId={configId}
+      connectionId={connectionId}
       workflowId={f.workflow?.id}
       parent={f.parent}
     />

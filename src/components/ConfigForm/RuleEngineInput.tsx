@@ -11,6 +11,7 @@ interface RuleContext {
   field: ConfigField;
   slug: string;
   configId: string | undefined;
+  connectionId?: string | undefined;
   workflowId: string | undefined;
   invalid: boolean;
 }
@@ -156,9 +157,16 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
 
 function RuleRow({ id, names, condition, context, onChange, onRemove }: RuleRowProps) {
   const { t } = useMessages('ConfigForm');
-  const { field, slug, configId, workflowId, invalid } = context;
+  const { field, slug, configId, connectionId, workflowId, invalid } = context;
   const lhs = optionKey(condition.lhs);
-  const query = useRuleOptions({ slug, fieldId: field.id, lhs: lhs || undefined, configId, workflowId });
+  const query = useRuleOptions({
+    slug,
+    fieldId: field.id,
+    lhs: lhs || undefined,
+    configId,
+    connectionId,
+    workflowId,
+  });
   const operators = query.data?.operators ?? [];
   const values = query.data?.rhs.options ?? [];
   // Nothing to choose from until the column's options arrived (an unknown answer is an error, not "none").

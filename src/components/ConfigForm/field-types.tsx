@@ -35,6 +35,8 @@ export interface FieldControlProps {
   slug: string;
   /** The config the field belongs to. */
   configId: string | undefined;
+  /** The connection whose config it is. */
+  connectionId?: string | undefined;
   /** The workflow of a workflow field. */
   workflowId: string | undefined;
 }
@@ -153,9 +155,9 @@ export const FIELD_CONTROLS: Readonly<Record<EditedFieldType, FieldControl>> = {
   map_v2: map,
   rule_engine: {
     grouped: group,
-    Control: ({ field, id, value, onChange, invalid, slug, configId, workflowId }) => (
+    Control: ({ field, id, value, onChange, invalid, slug, configId, connectionId, workflowId }) => (
       <RuleEngineInput
-        {...{ field, id, onChange, invalid, slug, configId, workflowId }}
+        {...{ field, id, onChange, invalid, slug, configId, connectionId, workflowId }}
         value={value as RuleGroup}
       />
     ),

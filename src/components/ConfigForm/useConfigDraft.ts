@@ -17,6 +17,8 @@ export interface UseConfigDraftOptions {
   slug: string;
   /** Config id; the customer's default config when left out. */
   configId?: string | undefined;
+  /** The connection whose config it is, for an app with several connections. */
+  connectionId?: string | undefined;
 }
 
 /** The parent of a dependent field, as the draft knows it. */
@@ -163,10 +165,10 @@ interface Write {
  *   ))}
  * </form>
  */
-export function useConfigDraft({ slug, configId }: UseConfigDraftOptions): ConfigDraft {
-  const query = useConfig({ slug, configId });
-  const save = useUpdateConfig(slug, configId);
-  const setField = useSetConfigField(slug, { configId });
+export function useConfigDraft({ slug, configId, connectionId }: UseConfigDraftOptions): ConfigDraft {
+  const query = useConfig({ slug, configId, connectionId });
+  const save = useUpdateConfig(slug, configId, { connectionId });
+  const setField = useSetConfigField(slug, { configId, connectionId });
   const [draft, setDraft] = useState<Record<string, FormValue>>({});
   // The values sent with the last save: Refold's errors show while the field still holds them.
   const [submitted, setSubmitted] = useState<Record<string, FormValue>>({});
