@@ -12,19 +12,22 @@ export interface DisconnectInput {
 }
 
 /**
- * Removes the customer's connection to `slug`. On success the app's queries are refetched and
- * `onEvent({ type: 'disconnected' })` fires.
+ * Removes the customer's connection to `slug`. On success the app's connect flow (shared by its
+ * `useConnect` hooks) goes back to `idle` (so nothing still says "connected"), the app's queries are
+ * refetched and `onEvent({ type: 'disconnected' })` fires.
  *
  * @example
  * const disconnect = useDisconnect('slack');
  * <button onClick={() => disconnect.mutate({})}>Disconnect</button>
  */
 export function useDisconnect(slug: string): UseMutationResult<void, RefoldError, DisconnectInput> {
-  const { client, scope, queryClient, emit } = useRefoldContext('useDisconnect');
+  const { client, scope, queryClient, emit, connectFlows } = useRefoldContext('useDisconnect');
   return useMutation(
     {
       mutationFn: (input) => client.applications.disconnect(slug, input.authType),
       onSuccess: async (_data, input) => {
+        // A flow that ended `connected` would otherwise keep saying so to every button mounted later.
+        connectFlows.get(slug)?.flow.reset();
         emit({ type: 'disconnected', slug, ...(input.authType && { authType: input.authType }) });
         await invalidateApp(queryClient, scope, slug);
       },

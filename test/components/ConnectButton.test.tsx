@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { useState } from 'react';
 import { ConnectButton } from '../../src/components/ConnectButton/index.js';
+import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
+import { DisconnectButton } from '../../src/components/DisconnectButton/index.js';
+import { isConnected } from '../../src/core/connections.js';
+import { refoldKeys } from '../../src/react/keys.js';
+import { useApplication } from '../../src/react/useApplication.js';
 import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
@@ -226,6 +232,63 @@ describe('ConnectButton', () => {
     token.release();
     expect(await screen.findByLabelText(/^API token/)).toBeTruthy();
     expect(integrates('zendesk')).toHaveLength(0);
+  });
+
+  it('offers to connect again after a disconnect, also when a new button mounts while the app’s flow lives on', async () => {
+    // As in a settings page: the badge keeps the app's shared connect flow alive (catalogs show one per app)
+    // while the panel swaps Connect for Disconnect and back, mounting a new ConnectButton each time.
+    function Panel() {
+      const { data: app } = useApplication('quickbooks');
+      const connected = app !== undefined && isConnected(app);
+      return (
+        <>
+          <ConnectionStatus slug="quickbooks" />
+          {app && (connected ? <DisconnectButton slug="quickbooks" /> : <ConnectButton slug="quickbooks" />)}
+        </>
+      );
+    }
+    const screen = renderRefold(<Panel />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect QuickBooks' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Disconnect QuickBooks' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect', exact: true }));
+
+    const again = await screen.findByRole('button', { name: 'Connect QuickBooks' });
+    const root = again.closest('.refold-connect-button')!;
+    expect(root.getAttribute('data-state')).toBe('disconnected');
+    expect(root.getAttribute('data-status')).toBe('idle');
+    expect(screen.queryByText('Connected')).toBeNull();
+    expect(mock.account(ACCOUNT).connections('quickbooks')).toEqual([]);
+  });
+
+  it('does not claim "Connected" once the app’s data says it was disconnected elsewhere', async () => {
+    function Toggle() {
+      const [shown, setShown] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setShown(!shown)}>
+            Toggle
+          </button>
+          {/* The badge keeps the flow alive while the button is away. */}
+          <ConnectionStatus slug="quickbooks" />
+          {shown && <ConnectButton slug="quickbooks" />}
+        </>
+      );
+    }
+    const screen = renderRefold(<Toggle />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect QuickBooks' }));
+    expect(await screen.findByText('Connected')).toBeTruthy();
+
+    // Removed behind the page's back (another tab, your backend), then the app's data is fetched again.
+    mock.account(ACCOUNT).disconnect('quickbooks');
+    await screen.queryClient.invalidateQueries({ queryKey: refoldKeys.application('default', 'quickbooks') });
+    const again = await screen.findByRole('button', { name: 'Connect QuickBooks' });
+    expect(again.closest('.refold-connect-button')!.getAttribute('data-state')).toBe('disconnected');
+
+    // A button mounted afresh says the same.
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }));
+    expect(await screen.findByRole('button', { name: 'Connect QuickBooks' })).toBeTruthy();
+    expect(screen.queryByText('Connected')).toBeNull();
   });
 
   it('shows an error with a retry when the app cannot be loaded (rate limited)', async () => {

@@ -12,6 +12,7 @@ import {
   INITECH as INITECH_CUSTOMER,
   NORTHWIND as NORTHWIND_CUSTOMER,
 } from '../../demo/server/customers.js';
+import { mockApps } from '../../src/testing/mock-refold/fixtures.js';
 import type { MockRefold } from '../../src/testing/mock-refold/index.js';
 import {
   clientStorage,
@@ -27,6 +28,8 @@ import type { SessionRecord } from './support/session.js';
 const NORTHWIND = NORTHWIND_CUSTOMER.linkedAccountId;
 const GLOBEX = GLOBEX_CUSTOMER.linkedAccountId;
 const INITECH = INITECH_CUSTOMER.linkedAccountId;
+/** The catalog the demo's mock serves (its default fixtures). */
+const APPS = mockApps.length;
 
 let demo: Awaited<ReturnType<typeof runDemo>>;
 let mock: MockRefold;
@@ -75,8 +78,8 @@ describe('the demo, end to end', () => {
     await page.goto(demo.url);
     await shown(page.getByRole('heading', { level: 1, name: 'Integrations' }));
     expect(await page.getByRole('combobox', { name: 'Customer' }).inputValue()).toBe('northwind');
-    await hasText(page.locator('.refold-app-list__status'), '16 apps');
-    await hasText(page.getByRole('main'), '0 of 16 apps connected');
+    await hasText(page.locator('.refold-app-list__status'), `${APPS} apps`);
+    await hasText(page.getByRole('main'), `0 of ${APPS} apps connected`);
   });
 
   it('reaches an app and its connect button with the keyboard alone', async () => {
@@ -210,7 +213,7 @@ describe('the demo, end to end', () => {
     const before = session.requests.length;
     await page.getByRole('combobox', { name: 'Customer' }).selectOption('globex');
     await hasText(page.getByRole('main'), 'Connect the tools Globex Corporation already uses.');
-    await hasText(page.getByRole('main'), '2 of 16 apps connected');
+    await hasText(page.getByRole('main'), `2 of ${APPS} apps connected`);
 
     await page.getByRole('checkbox', { name: 'Connected only' }).check();
     const options = page.getByRole('listbox', { name: 'Apps' }).getByRole('option');

@@ -8,6 +8,7 @@ import {
   useApplication,
   useApplications,
   useConfig,
+  useConnect,
   useConnectUrl,
   useDisconnect,
   useEnabledWorkflows,
@@ -133,6 +134,19 @@ describe('useDisconnect', () => {
     expect(result.current.slack.data?.connected_accounts ?? []).toHaveLength(0);
     expect(hubspotFetches()).toBe(before);
     expect(onEvent).toHaveBeenCalledWith({ type: 'disconnected', slug: 'slack' });
+  });
+
+  it('puts the app’s connect flow back to idle, so no button mounted later says "connected"', async () => {
+    const { result } = renderRefoldHook(mock, () => ({
+      connect: useConnect('quickbooks'),
+      disconnect: useDisconnect('quickbooks'),
+    }));
+    await waitFor(() => expect(result.current.connect.app).toBeDefined());
+    await act(() => result.current.connect.connect());
+    expect(result.current.connect.status).toBe('connected');
+    await act(() => result.current.disconnect.mutateAsync({}));
+    expect(result.current.connect.status).toBe('idle');
+    expect(mock.account('customer-a').connections('quickbooks')).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { forwardRef, useId, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { ConnectStatus } from '../../core/connect.js';
+import { connectionOf } from '../../core/connections.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import type { UseConnectOptions } from '../../react/useConnect.js';
@@ -49,7 +50,8 @@ function dataState(
  * Machine-to-machine apps connect without a pop-up. Apps that need input (API keys, a Salesforce instance
  * URL) reveal their `AuthForm` below the button. Every change is announced. State in
  * `data-state="connected|disconnected|connecting|error"`, and the flow's exact status in `data-status`
- * (`idle | opening | waiting | saving | connected | cancelled | blocked | timeout | error`). The `ref` points
+ * (`idle | opening | waiting | saving | connected | cancelled | blocked | timeout | error`); a flow that ended
+ * `connected` shows as `idle` once the app's data says it was disconnected since. The `ref` points
  * at the root `<div>`. The button works before the app's data has arrived (that is what lets the pop-up open
  * while a slow session token is still coming); until then OAuth is assumed, so pass `authType="keybased"`
  * for a key-based app whose data may not be cached yet.
@@ -64,12 +66,25 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
   const { t } = useMessages('ConnectButton');
   const application = useApplication(slug);
   const [timing, rest] = splitTiming(props);
-  const { app, authType, fields, status, isConnecting, error, connect, cancel } = useConnect(slug, {
+  const [expanded, setExpanded] = useState(false);
+  const flow = useConnect(slug, {
     ...timing,
     authType: requested,
-    onConnected,
+    onConnected: () => {
+      // Folded away once connected: a later "connect again" starts from the button, not a stale form.
+      setExpanded(false);
+      onConnected?.();
+    },
   });
-  const [expanded, setExpanded] = useState(false);
+  const { app, authType, fields, isConnecting, error, connect, cancel } = flow;
+  // A flow that ended connected, for an app whose current data (not being refetched) says disconnected since
+  // (e.g. disconnected elsewhere): the button offers to connect again rather than claim "Connected".
+  const stale =
+    flow.status === 'connected' &&
+    app !== undefined &&
+    !application.isFetching &&
+    connectionOf(app).state === 'disconnected';
+  const status = stale ? 'idle' : flow.status;
   const formId = useId();
   const messageId = useId();
   const name = app?.name ?? slug;
