@@ -148,14 +148,17 @@ export function variableValue(sent?: string): Check<VariableValue> {
 /** Checks a page of variable values: a value that cannot be tied to a definition is left out. */
 export const variablePage = page(variableValue());
 
-/** The single-value answer, which may leave out the definition id; `null` when it says no value is set. */
+/**
+ * The single-value answer, which may leave out the definition id; `null` when it says no value is set (no
+ * answer, or a `value` of `null`, even for an encrypted definition).
+ */
 function variableOrNull(definitionId: string): Checker<VariableValue | null> {
   const item = variableValue();
   return checker((value, path, warn) => {
-    if (value === null || value === undefined || value === '') return null;
-    const answer = isDict(value) ? { variable_definition_id: definitionId, ...value } : value;
-    const checked = item(answer, path, warn);
-    return checked.value === undefined && !checked.encrypted ? null : checked;
+    if (!isDict(value))
+      return value === null || value === undefined || value === '' ? null : item(value, path);
+    if (value.value === null || value.value === undefined) return null;
+    return item({ variable_definition_id: definitionId, ...value }, path, warn);
   });
 }
 
