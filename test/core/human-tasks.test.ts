@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RefoldApiError, RefoldNetworkError } from '../../src/core/errors.js';
+import { RefoldApiError, RefoldNetworkError, RefoldResponseError } from '../../src/core/errors.js';
 import type { RefoldError } from '../../src/core/errors.js';
 import { useMockRefold } from './setup-mock.js';
 
@@ -29,6 +29,20 @@ describe('human tasks over HTTP, without credentials', () => {
     expect(again).toBeInstanceOf(RefoldApiError);
     expect((again as RefoldApiError).status).toBe(400);
     expect(fetchToken).not.toHaveBeenCalled();
+  });
+
+  it('refuses a task without a form as a RefoldResponseError, and a 200 that reports an error as a RefoldApiError', async () => {
+    const { client } = env.client();
+    env.mock.inject(
+      { method: 'GET', path: '/api/v2/public/human-tasks/t1' },
+      { status: 200, body: { name: 'x' } },
+    );
+    await expect(client.humanTasks.get('t1')).rejects.toBeInstanceOf(RefoldResponseError);
+    env.mock.inject(
+      { method: 'POST', path: '/api/v2/public/human-tasks/t1' },
+      { status: 200, body: { error: 'nope' } },
+    );
+    await expect(client.humanTasks.submit('t1', {})).rejects.toBeInstanceOf(RefoldApiError);
   });
 
   it('refuses an answer that misses a required field', async () => {

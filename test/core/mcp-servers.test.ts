@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefoldApiError, RefoldArgumentError } from '../../src/core/errors.js';
+import { RefoldApiError, RefoldArgumentError, RefoldResponseError } from '../../src/core/errors.js';
 import { useMockRefold } from './setup-mock.js';
 
 const env = useMockRefold();
@@ -43,6 +43,22 @@ describe('MCP servers over HTTP', () => {
     const page = await client.mcpServers.list({ limit: 1 });
     expect(page).toMatchObject({ totalDocs: 2, limit: 1, hasNextPage: true });
     expect(page.docs).toHaveLength(1);
+  });
+
+  it('keeps unknown fields as sent and refuses a server without an id as a RefoldResponseError', async () => {
+    const { client } = env.client();
+    env.mock.inject(
+      { method: 'GET', path: '/api/v2/public/mcp-servers/s1' },
+      { status: 200, body: { _id: 's1', name: 'A', url: 'https://mcp.example.com', safe_mode: 'yes' } },
+    );
+    const server = await client.mcpServers.get('s1');
+    expect(server['url']).toBe('https://mcp.example.com');
+    expect(server.safe_mode).toBeUndefined();
+    env.mock.inject(
+      { method: 'GET', path: '/api/v2/public/mcp-servers/s2' },
+      { status: 200, body: { name: 'B' } },
+    );
+    await expect(client.mcpServers.get('s2')).rejects.toBeInstanceOf(RefoldResponseError);
   });
 
   it('removes a server (204), after which it is a 404', async () => {
