@@ -9,6 +9,8 @@
  */
 import { objectArg, textArg } from './args.js';
 import type { RequestOptions } from './client.js';
+import { RefoldTokenError } from './errors.js';
+import type { FetchToken } from './token.js';
 import type { Send } from './resource.js';
 import { checker, isDict, listOf, merge, obj, reader, refuseReportedFailure, str } from './validate.js';
 import type { Check, Checker } from './validate.js';
@@ -83,6 +85,21 @@ export const submitted: Checker<Record<string, unknown>> = checker((value, path)
   refuseReportedFailure(o, path);
   return { ...o };
 });
+
+/**
+ * A `fetchToken` for a page that only answers human tasks (an e-mail link opened by someone with no session):
+ * the task routes never ask for a token, and any other call fails with a `RefoldTokenError` that says why.
+ *
+ * @example
+ * <RefoldProvider fetchToken={noSessionToken}>
+ *   <HumanTaskForm taskId={taskIdFromTheLink} />
+ * </RefoldProvider>
+ */
+export const noSessionToken: FetchToken = () => {
+  throw new RefoldTokenError(
+    'This page has no session token: only human tasks can be read and answered here. Give RefoldProvider a fetchToken that asks your backend for one to use other routes.',
+  );
+};
 
 /** The human-task methods of the client. @internal */
 export function humanTaskMethods(go: Send): HumanTaskMethods {

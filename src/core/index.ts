@@ -77,4 +77,5 @@ export type {
   McpServerMethods,
   McpServerUpdateInput,
 } from './mcp-servers.js';
+export { noSessionToken } from './human-tasks.js';
 export type { HumanTask, HumanTaskMethods, HumanTaskStatus } from './human-tasks.js';

@@ -156,7 +156,7 @@ function variableOrNull(definitionId: string): Checker<VariableValue | null> {
   const item = variableValue();
   return checker((value, path, warn) => {
     if (!isDict(value))
-      return value === null || value === undefined || value === '' ? null : item(value, path);
+      return value === null || value === undefined || value === '' ? null : item(value, path, warn);
     if (value.value === null || value.value === undefined) return null;
     return item({ variable_definition_id: definitionId, ...value }, path, warn);
   });

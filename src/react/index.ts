@@ -43,3 +43,14 @@ export type { ConnectUrlInput } from './useConnectUrl.js';
 export { useLinkedAccount } from './useLinkedAccount.js';
 export { useRuleOptions } from './useRuleOptions.js';
 export type { UseRuleOptionsInput } from './useRuleOptions.js';
+export { useExecuteWorkflow, useStopExecution, useRerunExecution, useNodeBatches } from './useRunControls.js';
+export { useVariables, useVariable, useSetVariable, useRemoveVariable } from './useVariables.js';
+export {
+  useMcpServers,
+  useMcpServer,
+  useCreateMcpServer,
+  useUpdateMcpServer,
+  useRemoveMcpServer,
+} from './useMcpServers.js';
+export type { UpdateMcpServerInput } from './useMcpServers.js';
+export { useHumanTask, useSubmitHumanTask } from './useHumanTask.js';

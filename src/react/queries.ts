@@ -2,7 +2,12 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ExecutionListParams, RefoldClient, WorkflowListParams } from '../core/client.js';
 import type { RefoldError } from '../core/errors.js';
+import type { HumanTask } from '../core/human-tasks.js';
+import type { McpServer } from '../core/mcp-servers.js';
+import type { PageParams } from '../core/resource.js';
 import type { RuleColumnOptions } from '../core/rule-options.js';
+import type { ExecutionBatch, NodeBatchesParams } from '../core/run-controls.js';
+import type { VariableListParams, VariableValue } from '../core/variables.js';
 import type {
   Application,
   Config,
@@ -58,6 +63,12 @@ export const refoldStaleTimes = {
   executions: 10_000,
   /** The customer's linked account. @defaultValue 5 min */
   linkedAccount: 5 * 60_000,
+  /** The customer's variable values (a write refetches them). @defaultValue 30 s */
+  variables: 30_000,
+  /** MCP servers (a write refetches them). @defaultValue 30 s */
+  mcpServers: 30_000,
+  /** A human task (answering it refetches it). @defaultValue 30 s */
+  humanTask: 30_000,
 } as const;
 
 /**
@@ -267,6 +278,54 @@ export const refoldQueries = {
       ...base('linkedAccount', refoldKeys.linkedAccount(context.scope)),
       queryFn: ({ signal }) => context.client.linkedAccount({ signal }),
     }),
+
+  /** A page of a fan-out node's batches; the previous page stays while the next loads (`useNodeBatches`). */
+  nodeBatches: (context: RefoldQueryContext, params: NodeBatchesParams) =>
+    queryOptions<Page<ExecutionBatch>, RefoldError>({
+      ...base('executions', refoldKeys.nodeBatches(context.scope, params)),
+      queryFn: ({ signal }) => context.client.executions.nodeBatches(params, { signal }),
+      placeholderData: keepPreviousData,
+      enabled: Boolean(params.executionId && params.nodeId),
+    }),
+
+  /** A page of the customer's variable values (`useVariables`). */
+  variables: (context: RefoldQueryContext, params: VariableListParams = {}) =>
+    queryOptions<Page<VariableValue>, RefoldError>({
+      ...base('variables', refoldKeys.variables(context.scope, params)),
+      queryFn: ({ signal }) => context.client.variables.list(params, { signal }),
+    }),
+
+  /** The value of one definition, `null` when none is set (`useVariable`). */
+  variable: (context: RefoldQueryContext, definitionId: string) =>
+    queryOptions<VariableValue | null, RefoldError>({
+      ...base('variables', refoldKeys.variable(context.scope, definitionId)),
+      queryFn: ({ signal }) => context.client.variables.get(definitionId, { signal }),
+      enabled: typeof definitionId === 'string' && definitionId !== '',
+    }),
+
+  /** A page of MCP servers, newest first (`useMcpServers`). */
+  mcpServers: (context: RefoldQueryContext, params: PageParams = {}) =>
+    queryOptions<Page<McpServer>, RefoldError>({
+      ...base('mcpServers', refoldKeys.mcpServers(context.scope, params)),
+      queryFn: ({ signal }) => context.client.mcpServers.list(params, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+
+  /** One MCP server (`useMcpServer`). */
+  mcpServer: (context: RefoldQueryContext, id: string) =>
+    queryOptions<McpServer, RefoldError>({
+      ...base('mcpServers', refoldKeys.mcpServer(context.scope, id)),
+      queryFn: ({ signal }) => context.client.mcpServers.get(id, { signal }),
+      enabled: typeof id === 'string' && id !== '',
+    }),
+
+  /** A human task, read without credentials (`useHumanTask`); its key holds no task id. */
+  humanTask: (context: RefoldQueryContext, taskId: string) =>
+    queryOptions<HumanTask, RefoldError>({
+      ...base('humanTask', refoldKeys.humanTask(context.scope, taskId)),
+      queryFn: ({ signal }) => context.client.humanTasks.get(taskId, { signal }),
+      enabled: typeof taskId === 'string' && taskId !== '',
+    }),
 };
 
 type Bound<Factory> = Factory extends (context: RefoldQueryContext, ...args: infer Args) => infer Options
@@ -310,6 +369,12 @@ export function createRefoldQueries(context: RefoldQueryContext): RefoldQueries 
     executions: (input) => refoldQueries.executions(context, input),
     execution: (id) => refoldQueries.execution(context, id),
     linkedAccount: () => refoldQueries.linkedAccount(context),
+    nodeBatches: (params) => refoldQueries.nodeBatches(context, params),
+    variables: (params) => refoldQueries.variables(context, params),
+    variable: (definitionId) => refoldQueries.variable(context, definitionId),
+    mcpServers: (params) => refoldQueries.mcpServers(context, params),
+    mcpServer: (id) => refoldQueries.mcpServer(context, id),
+    humanTask: (taskId) => refoldQueries.humanTask(context, taskId),
   };
 }
 
