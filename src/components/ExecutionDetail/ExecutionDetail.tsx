@@ -79,6 +79,7 @@ export const ExecutionDetail = forwardRef<HTMLDivElement, ExecutionDetailProps>(
           <div className="refold-execution-detail__actions">
             {running ? (
               <button
+                key="stop"
                 type="button"
                 className="refold-button"
                 data-variant="danger"
@@ -90,6 +91,7 @@ export const ExecutionDetail = forwardRef<HTMLDivElement, ExecutionDetailProps>(
               </button>
             ) : (
               <button
+                key="rerun"
                 type="button"
                 className="refold-button"
                 data-variant="secondary"
