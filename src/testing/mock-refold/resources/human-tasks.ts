@@ -39,8 +39,11 @@ export interface MockHumanTask {
   updatedAt: string;
 }
 
-/** What {@link MockRefold.createHumanTask} takes: any field of a task; the rest from {@link mockHumanTask}. */
-export type MockHumanTaskInput = Partial<Omit<MockHumanTask, '_id' | 'createdAt' | 'updatedAt'>> & {
+/**
+ * What {@link MockRefold.createHumanTask} takes: any field of a task (`_id` for a fixed link, e.g. in a
+ * story); the rest from {@link mockHumanTask}, with a random id.
+ */
+export type MockHumanTaskInput = Partial<Omit<MockHumanTask, 'createdAt' | 'updatedAt'>> & {
   /** Expires this many ms after creation (mock clock), unless `expire_in` is given. @default 86_400_000 */
   expiresInMs?: number;
 };
@@ -81,8 +84,8 @@ export function createHumanTask(state: MockState, input: MockHumanTaskInput = {}
     ...structuredClone(mockHumanTask),
     status: 'WAITING',
     expire_in: new Date(time + expiresInMs).toISOString(),
-    ...structuredClone(fields),
     _id: `ht_${randomHex(24)}`,
+    ...structuredClone(fields),
     createdAt: new Date(time).toISOString(),
     updatedAt: new Date(time).toISOString(),
   };
