@@ -54,31 +54,23 @@ export interface McpServerCreateInput {
 }
 
 /**
- * Fields an update writes (patch-style: only those given are written; `undefined` ones are left out).
- * Other documented fields (`chains` …) may be passed as well.
+ * Fields an update writes (patch-style: only those given are written; `undefined` ones are left out). Other
+ * documented fields (`chains` …) may be passed as well.
  */
-export interface McpServerUpdateInput {
-  /** Name. */
-  name?: string;
-  /** Description. */
-  description?: string;
-  /** Name the agent answers as. */
-  agent_name?: string;
-  /** System prompt. */
-  base_prompt?: string;
-  /** Asks before actions that change data. */
-  safe_mode?: boolean;
-  /** Brand colour. */
-  primary_color?: string;
-  /** Second brand colour. */
-  secondary_color?: string;
-  /** Prompt suggestions `{ name, prompt }`. */
-  suggestions?: unknown[];
-  /** Apps `{ slug, workflows, actions }`. */
-  associated_apps?: unknown[];
-  /** Other documented fields. */
-  [key: string]: unknown;
-}
+export type McpServerUpdateInput = Partial<
+  Pick<
+    McpServer,
+    | 'name'
+    | 'description'
+    | 'agent_name'
+    | 'base_prompt'
+    | 'safe_mode'
+    | 'primary_color'
+    | 'secondary_color'
+    | 'suggestions'
+    | 'associated_apps'
+  >
+> & { [key: string]: unknown };
 
 /** MCP servers (see {@link McpServer} for what the reference leaves open). */
 export interface McpServerMethods {

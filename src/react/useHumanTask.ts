@@ -1,9 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import type { HumanTask } from '../core/human-tasks.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import { useRefoldMutation } from './mutation.js';
 import type { RefoldQueryOptions } from './options.js';
 import { refoldQueries, withQueryOptions } from './queries.js';
 
@@ -27,12 +28,10 @@ export function useHumanTask(
 export function useSubmitHumanTask(
   taskId: string,
 ): UseMutationResult<Record<string, unknown>, RefoldError, Record<string, unknown>> {
-  const { client, scope, queryClient } = useRefoldContext('useSubmitHumanTask');
-  return useMutation(
-    {
-      mutationFn: (data) => client.humanTasks.submit(taskId, data),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: refoldKeys.humanTask(scope, taskId) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useSubmitHumanTask',
+    (client, data) => client.humanTasks.submit(taskId, data),
+    (scope) => refoldKeys.humanTask(scope, taskId),
+    true,
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import type { McpServer, McpServerCreateInput, McpServerUpdateInput } from '../core/mcp-servers.js';
@@ -6,6 +6,7 @@ import type { PageParams } from '../core/resource.js';
 import type { Page } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import { useRefoldMutation } from './mutation.js';
 import type { RefoldQueryOptions } from './options.js';
 import { refoldQueries, withQueryOptions } from './queries.js';
 
@@ -35,33 +36,29 @@ export function useMcpServer(
   return useQuery(withQueryOptions(refoldQueries.mcpServer(context, id), options), context.queryClient);
 }
 
-function useMcpServerMutation<Input, Result>(
-  name: string,
-  run: (client: ReturnType<typeof useRefoldContext>['client'], input: Input) => Promise<Result>,
-): UseMutationResult<Result, RefoldError, Input> {
-  const { client, scope, queryClient } = useRefoldContext(name);
-  return useMutation(
-    {
-      mutationFn: (input) => run(client, input),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.mcpServers(scope) }),
-    },
-    queryClient,
-  );
-}
-
 /** Creates an MCP server; the server queries refetch. */
 export function useCreateMcpServer(): UseMutationResult<McpServer, RefoldError, McpServerCreateInput> {
-  return useMcpServerMutation('useCreateMcpServer', (client, input) => client.mcpServers.create(input));
+  return useRefoldMutation(
+    'useCreateMcpServer',
+    (client, input) => client.mcpServers.create(input),
+    refoldKeys.mcpServers,
+  );
 }
 
 /** Writes the given fields of an MCP server; the server queries refetch. */
 export function useUpdateMcpServer(): UseMutationResult<McpServer, RefoldError, UpdateMcpServerInput> {
-  return useMcpServerMutation('useUpdateMcpServer', (client, { id, fields }) =>
-    client.mcpServers.update(id, fields),
+  return useRefoldMutation(
+    'useUpdateMcpServer',
+    (client, { id, fields }) => client.mcpServers.update(id, fields),
+    refoldKeys.mcpServers,
   );
 }
 
 /** Deletes an MCP server (`mutate(id)`); the server queries refetch. */
 export function useRemoveMcpServer(): UseMutationResult<void, RefoldError, string> {
-  return useMcpServerMutation('useRemoveMcpServer', (client, id) => client.mcpServers.remove(id));
+  return useRefoldMutation(
+    'useRemoveMcpServer',
+    (client, id) => client.mcpServers.remove(id),
+    refoldKeys.mcpServers,
+  );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import type {
@@ -12,6 +12,7 @@ import type {
 import type { Page } from '../core/types.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import { useRefoldMutation } from './mutation.js';
 import type { RefoldQueryOptions } from './options.js';
 import { refoldQueries, withQueryOptions } from './queries.js';
 
@@ -28,37 +29,29 @@ export function useExecuteWorkflow(): UseMutationResult<
   RefoldError,
   ExecuteWorkflowInput
 > {
-  const { client, scope, queryClient } = useRefoldContext('useExecuteWorkflow');
-  return useMutation(
-    {
-      mutationFn: (input) => client.workflows.execute(input),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.executions(scope) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useExecuteWorkflow',
+    (client, input) => client.workflows.execute(input),
+    refoldKeys.executions,
   );
 }
 
 /** Stops a running run (`mutate(executionId)`); the run and the run pages refetch. */
 export function useStopExecution(): UseMutationResult<StopExecutionResult, RefoldError, string> {
-  const { client, scope, queryClient } = useRefoldContext('useStopExecution');
-  return useMutation(
-    {
-      mutationFn: (id) => client.executions.stop(id),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: refoldKeys.executions(scope) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useStopExecution',
+    (client, id) => client.executions.stop(id),
+    refoldKeys.executions,
+    true,
   );
 }
 
 /** Runs a run again (`mutate(executionId)`): a new run, whose id the result holds; run pages refetch. */
 export function useRerunExecution(): UseMutationResult<RerunExecutionResult, RefoldError, string> {
-  const { client, scope, queryClient } = useRefoldContext('useRerunExecution');
-  return useMutation(
-    {
-      mutationFn: (id) => client.executions.rerun(id),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.executions(scope) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useRerunExecution',
+    (client, id) => client.executions.rerun(id),
+    refoldKeys.executions,
   );
 }
 

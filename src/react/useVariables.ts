@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import type { Page } from '../core/types.js';
 import type { SetVariableInput, VariableListParams, VariableValue } from '../core/variables.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
+import { useRefoldMutation } from './mutation.js';
 import type { RefoldQueryOptions } from './options.js';
 import { refoldQueries, withQueryOptions } from './queries.js';
 
@@ -31,24 +32,18 @@ export function useVariable(
 
 /** Sets (upserts) one value; every variable query of the customer refetches. */
 export function useSetVariable(): UseMutationResult<VariableValue, RefoldError, SetVariableInput> {
-  const { client, scope, queryClient } = useRefoldContext('useSetVariable');
-  return useMutation(
-    {
-      mutationFn: (input) => client.variables.set(input),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.variables(scope) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useSetVariable',
+    (client, input) => client.variables.set(input),
+    refoldKeys.variables,
   );
 }
 
 /** Deletes one value by its `_id` (`mutate(valueId)`); every variable query of the customer refetches. */
 export function useRemoveVariable(): UseMutationResult<void, RefoldError, string> {
-  const { client, scope, queryClient } = useRefoldContext('useRemoveVariable');
-  return useMutation(
-    {
-      mutationFn: (valueId) => client.variables.remove(valueId),
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: refoldKeys.variables(scope) }),
-    },
-    queryClient,
+  return useRefoldMutation(
+    'useRemoveVariable',
+    (client, id) => client.variables.remove(id),
+    refoldKeys.variables,
   );
 }

@@ -8,6 +8,7 @@ import { useExecution } from '../../react/useExecution.js';
 import { useNodeBatches, useRerunExecution, useStopExecution } from '../../react/useRunControls.js';
 import { StatusBadge } from '../ExecutionList/StatusBadge.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import { Pager } from '../shared/Pager.js';
 import { cx } from '../shared/cx.js';
 import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
@@ -208,34 +209,13 @@ function Batches(props: { executionId: string; nodeId: string; name: string; pag
           </li>
         ))}
       </ul>
-      {data.totalPages > 1 && (
-        <nav
-          className="refold-execution-detail__pager"
-          aria-label={t('executionDetail.batchPages', { name })}
-        >
-          <button
-            type="button"
-            className="refold-button"
-            data-variant="secondary"
-            aria-disabled={!data.hasPrevPage || undefined}
-            onClick={() => data.hasPrevPage && setPage(page - 1)}
-          >
-            {t('executionList.previous')}
-          </button>
-          <span aria-live="polite">
-            {t('executionList.pageOf', { page: data.page, total: data.totalPages })}
-          </span>
-          <button
-            type="button"
-            className="refold-button"
-            data-variant="secondary"
-            aria-disabled={!data.hasNextPage || undefined}
-            onClick={() => data.hasNextPage && setPage(page + 1)}
-          >
-            {t('executionList.next')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        page={data}
+        onPage={setPage}
+        label={t('executionDetail.batchPages', { name })}
+        className="refold-execution-detail__pager"
+        component="ExecutionDetail"
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import type { McpServer } from '../../core/mcp-servers.js';
 import { useMcpServers, useRemoveMcpServer } from '../../react/useMcpServers.js';
 import { ErrorState } from '../shared/ErrorState.js';
+import { Pager } from '../shared/Pager.js';
 import { cx } from '../shared/cx.js';
 import type { WithRootProps } from '../shared/props.js';
 import { useMessages } from '../shared/useMessages.js';
@@ -146,30 +147,14 @@ export const McpServerList = forwardRef<HTMLDivElement, McpServerListProps>(func
           })}
         </ul>
       )}
-      {data && data.totalPages > 1 && (
-        <nav className="refold-mcp-list__pager" aria-label={t('mcpServers.pages')}>
-          <button
-            type="button"
-            className="refold-button"
-            data-variant="secondary"
-            aria-disabled={!data.hasPrevPage || undefined}
-            onClick={() => data.hasPrevPage && setPage(page - 1)}
-          >
-            {t('executionList.previous')}
-          </button>
-          <span aria-live="polite">
-            {t('executionList.pageOf', { page: data.page, total: data.totalPages })}
-          </span>
-          <button
-            type="button"
-            className="refold-button"
-            data-variant="secondary"
-            aria-disabled={!data.hasNextPage || undefined}
-            onClick={() => data.hasNextPage && setPage(page + 1)}
-          >
-            {t('executionList.next')}
-          </button>
-        </nav>
+      {data && (
+        <Pager
+          page={data}
+          onPage={setPage}
+          label={t('mcpServers.pages')}
+          className="refold-mcp-list__pager"
+          component="McpServerList"
+        />
       )}
       {data &&
         (editing === 'new' ? (
