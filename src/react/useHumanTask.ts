@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { RefoldError } from '../core/errors.js';
 import type { HumanTask } from '../core/human-tasks.js';
+
+export { noSessionToken } from '../core/human-tasks.js';
 import { useRefoldContext } from './context.js';
 import { refoldKeys } from './keys.js';
 import { useRefoldMutation } from './mutation.js';

@@ -1,3 +1,4 @@
+import { render as renderWithoutProvider } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { HumanTaskForm } from '../../src/components/HumanTaskForm/index.js';
@@ -96,5 +97,17 @@ describe('HumanTaskForm', () => {
     });
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
     await expect.poll(() => stateOf(screen.container)).toBe('answered');
+  });
+
+  it('works on a page with no RefoldProvider at all: no token, no credentials', async () => {
+    const id = mock.createHumanTask();
+    const screen = renderWithoutProvider(<HumanTaskForm taskId={id} />);
+    await userEvent.click(await screen.findByRole('radio', { name: 'reject' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    await expect.poll(() => mock.humanTask(id)?.status).toBe('SUBMITTED');
+    expect(mock.humanTask(id)?.data['decision']).toBe('reject');
+    expect(sent().every((r) => r.headers.authorization === undefined)).toBe(true);
+    expect(sent().some((r) => r.path.includes('session-token'))).toBe(false);
+    screen.unmount();
   });
 });

@@ -1,8 +1,10 @@
-import { forwardRef, useId, useRef, useState } from 'react';
+import { forwardRef, useContext, useId, useRef, useState } from 'react';
 import type { FormEvent, HTMLAttributes } from 'react';
 import { RefoldApiError } from '../../core/errors.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { useHumanTask, useSubmitHumanTask } from '../../react/useHumanTask.js';
+import { RefoldContext } from '../../react/context.js';
+import { RefoldProvider } from '../../react/RefoldProvider.js';
+import { noSessionToken, useHumanTask, useSubmitHumanTask } from '../../react/useHumanTask.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { FieldLayout } from '../shared/FieldLayout.js';
 import { cx } from '../shared/cx.js';
@@ -21,6 +23,13 @@ interface HumanTaskFormOwnProps {
   taskId: string;
   /** Called once the answer was accepted, with what was sent. */
   onSubmitted?: (data: Record<string, unknown>) => void;
+  /**
+   * Refold's origin, used only when no `RefoldProvider` is above (the form then brings its own, without a
+   * session token). @defaultValue 'https://app.refold.ai'
+   */
+  baseUrl?: string;
+  /** The language, used only when no `RefoldProvider` is above. @defaultValue 'en' */
+  locale?: string;
   /** Extra class of the root. */
   className?: string;
 }
@@ -75,12 +84,27 @@ function answerOf(fields: TaskField[], values: Values, t: Translator['t']) {
  * `data-state`: `loading | open | submitting | submitted | answered | expired | not-found | error`. The `ref`
  * points at the root `<div>`.
  *
+ * Under a `RefoldProvider` it uses the provider's client (no token is fetched for tasks); with none above, it
+ * brings its own provider without a session token (`baseUrl`, `locale`).
+ *
  * @example
- * <RefoldProvider fetchToken={noSessionToken}>
- *   <HumanTaskForm taskId={new URLSearchParams(location.search).get('task') ?? ''} />
- * </RefoldProvider>
+ * // A page opened from the e-mail link, with no signed-in customer:
+ * <HumanTaskForm taskId={new URLSearchParams(location.search).get('task') ?? ''} />
  */
 export const HumanTaskForm = forwardRef<HTMLDivElement, HumanTaskFormProps>(function HumanTaskForm(
+  { baseUrl, locale, ...props },
+  ref,
+) {
+  const inProvider = useContext(RefoldContext) !== null;
+  if (inProvider) return <TaskForm {...props} ref={ref} />;
+  return (
+    <RefoldProvider fetchToken={noSessionToken} baseUrl={baseUrl} locale={locale}>
+      <TaskForm {...props} ref={ref} />
+    </RefoldProvider>
+  );
+});
+
+const TaskForm = forwardRef<HTMLDivElement, Omit<HumanTaskFormProps, 'baseUrl' | 'locale'>>(function TaskForm(
   { taskId, onSubmitted, className, ...rest },
   ref,
 ) {
