@@ -5,7 +5,7 @@ export { refoldKeys } from './keys.js';
 export type { ConfigFieldScope } from './keys.js';
 export type { RefoldEvent } from './events.js';
 export type { RefoldQueryOptions } from './options.js';
-export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning } from './queries.js';
+export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning, isUnderWay } from './queries.js';
 export type {
   RefoldQueries,
   RefoldQueryContext,

@@ -98,6 +98,14 @@ export function isRunning(execution: Pick<Execution, 'status'>): boolean {
   return execution.status === 'RUNNING' || execution.status === 'STOPPING';
 }
 
+/**
+ * True while one run is not over: running, stopping, or waiting to start (`QUEUED`, a status newer than
+ * the documented ones). A single run followed with `useExecution` is polled while this holds.
+ */
+export function isUnderWay(execution: Pick<Execution, 'status'>): boolean {
+  return isRunning(execution) || execution.status === 'QUEUED';
+}
+
 /** Which config {@link refoldQueries}`.config` reads. */
 export interface ConfigQueryInput {
   /** App slug. */
@@ -262,14 +270,14 @@ export const refoldQueries = {
     });
   },
 
-  /** One run with its nodes; refetched every 3 s while it runs (`useExecution`). */
+  /** One run with its nodes; refetched every 3 s while it is under way (`useExecution`). */
   execution: (context: RefoldQueryContext, id: string) =>
     queryOptions<Execution, RefoldError>({
       ...base('executions', refoldKeys.execution(context.scope, id)),
       queryFn: ({ signal }) => context.client.executions.get(id, { signal }),
       enabled: typeof id === 'string' && id !== '',
       refetchInterval: (query) =>
-        query.state.data && isRunning(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
+        query.state.data && isUnderWay(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
     }),
 
   /** The linked account the session token belongs to (`useLinkedAccount`). */

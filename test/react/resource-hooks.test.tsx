@@ -54,6 +54,16 @@ describe('run-control hooks', () => {
     await waitFor(() => expect(result.current.run.data?.status).toBe('STOPPED'));
   });
 
+  it('useExecution keeps following a queued run until it ends', async () => {
+    const account = mock.account('customer-a');
+    const [first, ...rest] = account.executions();
+    account.setExecutions([{ ...first!, status: 'QUEUED' }, ...rest]);
+    const { result } = renderRefoldHook(mock, () => useExecution(first!._id));
+    await waitFor(() => expect(result.current.data?.status).toBe('QUEUED'));
+    account.setExecutions([{ ...first!, status: 'COMPLETED' }, ...rest]);
+    await waitFor(() => expect(result.current.data?.status).toBe('COMPLETED'), { timeout: 8_000 });
+  });
+
   it('useRerunExecution answers the new run’s id', async () => {
     const { result } = renderRefoldHook(mock, () => ({
       runs: useExecutions({ status: 'ERRORED' }),

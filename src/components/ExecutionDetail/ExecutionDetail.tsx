@@ -3,7 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { RefoldApiError } from '../../core/errors.js';
 import type { ExecutionNode } from '../../core/types.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isRunning } from '../../react/queries.js';
+import { isUnderWay } from '../../react/queries.js';
 import { useExecution } from '../../react/useExecution.js';
 import { useNodeBatches, useRerunExecution, useStopExecution } from '../../react/useRunControls.js';
 import { StatusBadge } from '../ExecutionList/StatusBadge.js';
@@ -46,7 +46,7 @@ export const ExecutionDetail = forwardRef<HTMLDivElement, ExecutionDetailProps>(
   const stop = useStopExecution();
   const rerun = useRerunExecution();
   const run = query.data;
-  const running = run !== undefined && (isRunning(run) || run.status === 'QUEUED');
+  const running = run !== undefined && isUnderWay(run);
   const state = query.isError ? 'error' : !run ? 'loading' : running ? 'running' : 'ended';
   const actionError = stop.error ?? rerun.error;
 

@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { Execution } from '../../core/types.js';
 import type { WorkflowRunResult } from '../../core/run-controls.js';
-import { isRunning } from '../../react/queries.js';
+import { isUnderWay } from '../../react/queries.js';
 import { useExecution } from '../../react/useExecution.js';
 import { useExecuteWorkflow } from '../../react/useRunControls.js';
 import { ErrorState } from '../shared/ErrorState.js';
@@ -41,8 +41,9 @@ const ENDED: Record<string, 'completed' | 'failed' | 'stopped'> = {
  * "Sync now": runs a workflow for the customer, then follows the run (polled every 3 s) and shows its
  * progress until it ends. One run at a time: the button is disabled while one is going.
  *
- * `data-state`: `idle | starting | running | completed | failed | stopped | ended | error` (`ended`: a status
- * Refold added later). The `ref` points at the root `<div>`.
+ * `data-state`: `idle | starting | running | completed | failed | stopped | ended | started | error` (`ended`:
+ * a status Refold added later; `started`: Refold accepted the run without saying which, so it cannot be
+ * followed). The `ref` points at the root `<div>`.
  *
  * @example
  * <RunNowButton workflowId={workflow._id} slug="hubspot" onFinished={(run) => refresh()} />
@@ -56,7 +57,7 @@ export const RunNowButton = forwardRef<HTMLDivElement, RunNowButtonProps>(functi
   const [runId, setRunId] = useState<string>();
   const run = useExecution(runId ?? '', { enabled: runId !== undefined });
   const current = runId === undefined ? undefined : run.data;
-  const going = current !== undefined && (isRunning(current) || current.status === 'QUEUED');
+  const going = current !== undefined && isUnderWay(current);
   // Told once per run, after the render that shows it ended.
   const told = useRef<string>(undefined);
   const latest = useRef(onFinished);
@@ -72,6 +73,7 @@ export const RunNowButton = forwardRef<HTMLDivElement, RunNowButtonProps>(functi
   else if (execute.isError) state = 'error';
   else if (runId && (!current || going)) state = 'running';
   else if (current) state = ENDED[current.status] ?? 'ended';
+  else if (execute.isSuccess) state = 'started';
   const busy = state === 'starting' || state === 'running';
 
   function start() {
@@ -104,7 +106,7 @@ export const RunNowButton = forwardRef<HTMLDivElement, RunNowButtonProps>(functi
               ? t('runNow.stopped')
               : state === 'ended'
                 ? t('runNow.ended', { status: current?.status.replace(/_/g, ' ') ?? '' })
-                : execute.isSuccess && !runId
+                : state === 'started'
                   ? t('runNow.started')
                   : '';
 
