@@ -2,8 +2,7 @@
  * Human tasks (`client.humanTasks`): a form a workflow waits on, read and answered **without credentials**
  * (`security: []` in the reference). No session token is fetched and no `Authorization` header goes out.
  * The task id is its own secret (it arrives in an e-mail link; the reference has no route that lists
- * tasks): it is never put in an error message or an event (a server message that quotes it is blanked),
- * nor in the returned task.
+ * tasks): it is never put in an error message or an event (a server message that quotes it is blanked).
  *
  * @module
  */
@@ -12,17 +11,16 @@ import type { RequestOptions } from './client.js';
 import { RefoldTokenError } from './errors.js';
 import type { FetchToken } from './token.js';
 import type { Send } from './resource.js';
-import { checker, isDict, listOf, merge, obj, reader, refuseReportedFailure, str } from './validate.js';
+import { checker, id, isDict, listOf, merge, obj, reader, refuseReportedFailure, str } from './validate.js';
 import type { Check, Checker } from './validate.js';
 
 /** Status of a human task: open, answered, expired, or a newer value (kept raw, treated as open). */
 export type HumanTaskStatus = 'WAITING' | 'SUBMITTED' | 'TIMEOUT' | (string & {});
 
-/**
- * A human task (`HumanTaskPublic`). The id is left out of this record, so that it is held in one place
- * only: the caller's.
- */
+/** A human task (`HumanTaskPublic`), kept as sent. */
 export interface HumanTask {
+  /** The task id, when Refold sends it (the caller's secret: never show or log it). */
+  _id?: string;
   /** Title. */
   name: string;
   /** What is asked. */
@@ -62,11 +60,12 @@ export interface HumanTaskMethods {
 
 const dict: Check<Record<string, unknown>> = (value, path) => ({ ...obj(value, path) });
 
-/** Checks a human task: it needs its form (`form_structure`, an object); its id is left out. */
+/** Checks a human task: it needs its form (`form_structure`, an object). */
 export const humanTask: Checker<HumanTask> = checker((value, path, warn) => {
-  const { _id: _secret, ...o } = obj(value, path);
+  const o = obj(value, path);
   const read = reader(o, path, warn);
   return merge<HumanTask>(o, {
+    _id: read('_id', id),
     name: read('name', str) ?? '',
     description: read('description', str),
     form_structure: dict(o.form_structure, `${path}.form_structure`, warn),

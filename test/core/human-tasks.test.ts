@@ -6,13 +6,13 @@ import { useMockRefold } from './setup-mock.js';
 const env = useMockRefold();
 
 describe('human tasks over HTTP, without credentials', () => {
-  it('reads a task without fetching a token or sending any credential, and leaves its id out', async () => {
+  it('reads a task without fetching a token or sending any credential', async () => {
     const { client, fetchToken } = env.client();
     const id = env.mock.createHumanTask();
     const task = await client.humanTasks.get(id);
     expect(task).toMatchObject({ name: 'Approve refund', status: 'WAITING', data: { order: 'SO-1042' } });
     expect(task.form_structure).toMatchObject({ type: 'object', required: ['decision'] });
-    expect(task).not.toHaveProperty('_id');
+    expect(task._id).toBe(id);
     expect(fetchToken).not.toHaveBeenCalled();
     const request = env.mock.requests.at(-1)!;
     expect(request.headers.authorization).toBeUndefined();
