@@ -208,7 +208,7 @@ async function oauthFigures(browser: Browser, origin: string, mock: MockRefold, 
     for (let run = 0; run < OAUTH_RUNS; run++) {
       mock.account(ACCOUNT).disconnect(slug);
       await page.goto(`${origin}/?scenario=oauth&slug=${encodeURIComponent(slug)}`);
-      await page.locator('[data-state="idle"]:not([data-loading])').waitFor();
+      await page.locator('[data-status="idle"]:not([data-loading])').waitFor();
       const opened = page.waitForEvent('popup');
       await page.getByRole('button', { name: /connect/i }).click();
       const popup = await opened;

@@ -35,22 +35,47 @@ export function gzipSize(data: string | Uint8Array): number {
   return gzipSync(data, { level: 9 }).length;
 }
 
-/** One bundle of an entry. */
-export interface Bundle {
+/** One file of a bundle that loads with its entry (the entry itself, or a chunk it imports statically). */
+export interface Chunk {
   /** The minified JavaScript. */
+  code: string;
+  /** Bytes of {@link Chunk.code} after gzip -9. */
+  gzip: number;
+  /** The source map (with `sourcemap`). */
+  map: SourceMap | undefined;
+}
+
+/** A chunk the entry reaches only through `import()`: downloaded when the code asks for it, not with the entry. */
+export interface LazyChunk {
+  /** The module it was split at (`src/i18n/locales/ja.ts`), relative to the repository. */
+  module: string;
+  /** Minified bytes. */
+  minified: number;
+  /** gzip -9 bytes. */
+  gzip: number;
+}
+
+/**
+ * One bundle of an entry, split as an app's bundler splits it: what loads with the entry (the entry chunk and
+ * the chunks it imports statically) is measured; the chunks reached only through `import()` are listed apart.
+ */
+export interface Bundle {
+  /** The minified JavaScript that loads with the entry (its chunks, joined). */
   code: string;
   /** Bytes of {@link Bundle.code}. */
   minified: number;
-  /** Bytes of {@link Bundle.code} after gzip -9. */
+  /** gzip -9 bytes of what loads with the entry: the sum over its chunks, each gzipped as it is served. */
   gzip: number;
+  /** The chunks that load with the entry, the entry first. */
+  chunks: Chunk[];
+  /** The chunks reached only through `import()`, by module (e.g. the non-English locales). */
+  lazy: LazyChunk[];
   /** CSS the entry imports, bundled apart by esbuild (gzip -9 bytes), if any. */
   cssGzip: number | undefined;
   /** Names the bundle exports. */
   exports: string[];
-  /** Bytes each input file contributes to the minified output, by path relative to the repository. */
+  /** Bytes each input file contributes to what loads with the entry, by path relative to the repository. */
   inputs: Record<string, number>;
-  /** The source map (with `sourcemap`). */
-  map: SourceMap | undefined;
 }
 
 interface SourceMap {
@@ -64,17 +89,19 @@ export interface BundleOptions {
   resolveDir?: string;
   /** esbuild's `mainFields`. @defaultValue esbuild's for browsers: browser, module, main */
   mainFields?: string[];
-  /** Also produce a source map (for the per-module table). @defaultValue false */
+  /** Also produce source maps (for the per-module table). @defaultValue false */
   sourcemap?: boolean;
 }
 
-/** Bundles an ESM entry given as source text (e.g. `export * from './src/index.ts';`). */
+/** Bundles an ESM entry given as source text (e.g. `export * from './src/index.ts';`), with code splitting. */
 export async function bundle(contents: string, options: BundleOptions = {}): Promise<Bundle> {
   const outdir = join(ROOT, 'bench', '.out'); // never written: write is false
+  const resolveDir = options.resolveDir ?? ROOT;
   const result = await build({
-    stdin: { contents, resolveDir: options.resolveDir ?? ROOT, sourcefile: 'entry.ts', loader: 'ts' },
+    stdin: { contents, resolveDir, sourcefile: 'entry.ts', loader: 'ts' },
     absWorkingDir: ROOT,
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -89,28 +116,63 @@ export async function bundle(contents: string, options: BundleOptions = {}): Pro
     outdir,
     logLevel: 'silent',
   });
-  const js = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const files = new Map(result.outputFiles.map((file) => [relative(ROOT, file.path), file]));
+  const outputs = result.metafile.outputs;
+  const entryPoint = relative(ROOT, join(resolveDir, 'entry.ts')); // how esbuild names stdin
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === entryPoint);
+  if (!entry) throw new Error('esbuild produced no entry chunk');
+  // The entry, then what it imports statically, breadth first (a stable order: esbuild's own); then what
+  // that code can load through import(). A chunk whose import() was tree-shaken away is in neither.
+  const reach = (from: string[], kinds: readonly string[]) => {
+    const found = [...from];
+    for (let i = 0; i < found.length; i++) {
+      for (const { path, kind, external } of outputs[found[i] ?? '']?.imports ?? []) {
+        if (!external && kinds.includes(kind) && !found.includes(path)) found.push(path);
+      }
+    }
+    return found;
+  };
+  const loaded = reach([entry], ['import-statement']);
+  const chunks = loaded.map((path): Chunk => {
+    const js = files.get(path);
+    if (!js) throw new Error(`esbuild wrote no ${path}`);
+    const mapFile = files.get(`${path}.map`);
+    const map = mapFile ? (JSON.parse(mapFile.text) as SourceMap) : undefined;
+    if (map) map.sources = map.sources.map((source) => relative(ROOT, resolve(outdir, source)));
+    return { code: js.text, gzip: gzipSize(js.contents), map };
+  });
+  const lazy = reach(loaded, ['import-statement', 'dynamic-import'])
+    .filter((path) => !loaded.includes(path))
+    .map((path): LazyChunk => {
+      const contents = files.get(path)?.contents ?? new Uint8Array();
+      const output = outputs[path];
+      return {
+        module: output?.entryPoint ?? Object.keys(output?.inputs ?? {}).join(' + '),
+        minified: contents.length,
+        gzip: gzipSize(contents),
+      };
+    })
+    .sort((a, b) => a.module.localeCompare(b.module));
   const css = result.outputFiles.find((file) => file.path.endsWith('.css'));
-  const mapFile = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
-  if (!js) throw new Error('esbuild produced no JavaScript');
-  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
-  const map = mapFile ? (JSON.parse(mapFile.text) as SourceMap) : undefined;
-  if (map) map.sources = map.sources.map((source) => relative(ROOT, resolve(outdir, source)));
+  const code = chunks.map((chunk) => chunk.code).join('\n');
   return {
-    code: js.text,
-    minified: js.contents.length,
-    gzip: gzipSize(js.contents),
+    code,
+    minified: loaded.reduce((sum, path) => sum + (files.get(path)?.contents.length ?? 0), 0),
+    gzip: chunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+    chunks,
+    lazy,
     cssGzip: css ? gzipSize(css.contents) : undefined,
-    exports: output?.exports ?? [],
-    inputs: inputsOf(output),
-    map,
+    exports: outputs[entry]?.exports ?? [],
+    inputs: inputsOf(loaded.map((path) => outputs[path])),
   };
 }
 
-function inputsOf(output: Metafile['outputs'][string] | undefined): Record<string, number> {
+function inputsOf(loaded: readonly (Metafile['outputs'][string] | undefined)[]): Record<string, number> {
   const inputs: Record<string, number> = {};
-  for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    if (bytesInOutput > 0) inputs[path] = bytesInOutput;
+  for (const output of loaded) {
+    for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+      if (bytesInOutput > 0) inputs[path] = (inputs[path] ?? 0) + bytesInOutput;
+    }
   }
   return inputs;
 }
@@ -225,35 +287,41 @@ export function contributions(
   target: Bundle,
   groupOf: (file: string) => string,
 ): { files: Record<string, Contribution>; groups: Record<string, Contribution> } {
-  const { code, map } = target;
-  if (!map) throw new Error('contributions() needs a bundle built with sourcemap: true');
-  const owners = ownersOf(code, map);
-  const without = (drop: ReadonlySet<number>): number => {
-    let kept = '';
-    let from = 0;
-    for (let i = 0; i <= code.length; i++) {
-      const dropped = i < code.length && drop.has(owners[i] ?? -1);
-      if (dropped || i === code.length) {
-        if (i > from) kept += code.slice(from, i);
-        from = i + 1;
+  // For each chunk, the file each character came from ('' for esbuild's own glue).
+  const owned = target.chunks.map(({ code, map }) => {
+    if (!map) throw new Error('contributions() needs a bundle built with sourcemap: true');
+    const owners = ownersOf(code, map);
+    return { code, fileAt: (i: number) => map.sources[owners[i] ?? -1] ?? '' };
+  });
+  const without = (drop: ReadonlySet<string>): number => {
+    let gzip = 0;
+    for (const { code, fileAt } of owned) {
+      let kept = '';
+      let from = 0;
+      for (let i = 0; i <= code.length; i++) {
+        const dropped = i < code.length && drop.has(fileAt(i));
+        if (dropped || i === code.length) {
+          if (i > from) kept += code.slice(from, i);
+          from = i + 1;
+        }
       }
+      gzip += gzipSize(kept);
     }
-    return target.gzip - gzipSize(kept);
+    return target.gzip - gzip;
   };
-  const indexOf = new Map(map.sources.map((source, index) => [source, index]));
+  const mapped = new Set(target.chunks.flatMap((chunk) => chunk.map?.sources ?? []));
   const files: Record<string, Contribution> = {};
-  const grouped = new Map<string, Set<number>>();
+  const grouped = new Map<string, Set<string>>();
   for (const [file, minified] of Object.entries(target.inputs)) {
-    const index = indexOf.get(file);
-    if (index === undefined) continue;
-    files[file] = { minified, gzip: without(new Set([index])) };
+    if (!mapped.has(file)) continue;
+    files[file] = { minified, gzip: without(new Set([file])) };
     const group = groupOf(file);
-    grouped.set(group, (grouped.get(group) ?? new Set()).add(index));
+    grouped.set(group, (grouped.get(group) ?? new Set()).add(file));
   }
   const groups: Record<string, Contribution> = {};
-  for (const [group, indexes] of grouped) {
-    const minified = [...indexes].reduce((sum, i) => sum + (target.inputs[map.sources[i] ?? ''] ?? 0), 0);
-    groups[group] = { minified, gzip: without(indexes) };
+  for (const [group, members] of grouped) {
+    const minified = [...members].reduce((sum, file) => sum + (target.inputs[file] ?? 0), 0);
+    groups[group] = { minified, gzip: without(members) };
   }
   return { files, groups };
 }
@@ -301,6 +369,8 @@ export type AnchorSize =
       gzip: number;
       /** gzip -9 bytes of CSS the entry imports, if any. */
       cssGzip?: number;
+      /** gzip -9 bytes of the chunks it reaches only through `import()`, if any (not in {@link gzip}). */
+      lazyGzip?: number;
       /** Scripts the bundle loads from the network at run time: its real UI is not in {@link gzip}. */
       loadsAtRuntime?: string[];
     }
@@ -353,6 +423,9 @@ export async function measureAnchor(anchor: Anchor): Promise<AnchorSize> {
       minified: result.minified,
       gzip: result.gzip,
       ...(result.cssGzip === undefined ? {} : { cssGzip: result.cssGzip }),
+      ...(result.lazy.length > 0
+        ? { lazyGzip: result.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0) }
+        : {}),
       ...(scripts.length > 0 ? { loadsAtRuntime: scripts } : {}),
     };
   } catch (error) {

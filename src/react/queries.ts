@@ -93,6 +93,9 @@ export function hasValue(value: unknown): boolean {
   );
 }
 
+/** True for a non-empty string: the slug or id a query needs before it sends anything. */
+const isGiven = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
 /** True while a run may still change. */
 export function isRunning(execution: Pick<Execution, 'status'>): boolean {
   return execution.status === 'RUNNING' || execution.status === 'STOPPING';
@@ -193,7 +196,7 @@ export const refoldQueries = {
       queryFn: ({ signal }) => client.applications.get(slug, { signal }),
       initialData: () => queryClient.getQueryData<Application[]>(listKey)?.find((app) => app.slug === slug),
       initialDataUpdatedAt: () => queryClient.getQueryState(listKey)?.dataUpdatedAt,
-      enabled: typeof slug === 'string' && slug !== '',
+      enabled: isGiven(slug),
     });
   },
 
@@ -203,7 +206,7 @@ export const refoldQueries = {
     return queryOptions<Config, RefoldError>({
       ...base('config', refoldKeys.config(context.scope, slug, configId)),
       queryFn: ({ signal }) => context.client.configs.getOrCreate({ slug, configId, labels }, { signal }),
-      enabled: typeof slug === 'string' && slug !== '',
+      enabled: isGiven(slug),
     });
   },
 
@@ -275,7 +278,7 @@ export const refoldQueries = {
     queryOptions<Execution, RefoldError>({
       ...base('executions', refoldKeys.execution(context.scope, id)),
       queryFn: ({ signal }) => context.client.executions.get(id, { signal }),
-      enabled: typeof id === 'string' && id !== '',
+      enabled: isGiven(id),
       refetchInterval: (query) =>
         query.state.data && isUnderWay(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
     }),
@@ -308,7 +311,7 @@ export const refoldQueries = {
     queryOptions<VariableValue | null, RefoldError>({
       ...base('variables', refoldKeys.variable(context.scope, definitionId)),
       queryFn: ({ signal }) => context.client.variables.get(definitionId, { signal }),
-      enabled: typeof definitionId === 'string' && definitionId !== '',
+      enabled: isGiven(definitionId),
     }),
 
   /** A page of MCP servers, newest first (`useMcpServers`). */
@@ -324,7 +327,7 @@ export const refoldQueries = {
     queryOptions<McpServer, RefoldError>({
       ...base('mcpServers', refoldKeys.mcpServer(context.scope, id)),
       queryFn: ({ signal }) => context.client.mcpServers.get(id, { signal }),
-      enabled: typeof id === 'string' && id !== '',
+      enabled: isGiven(id),
     }),
 
   /** A human task, read without credentials (`useHumanTask`); its key holds no task id. */
@@ -332,7 +335,7 @@ export const refoldQueries = {
     queryOptions<HumanTask, RefoldError>({
       ...base('humanTask', refoldKeys.humanTask(context.scope, taskId)),
       queryFn: ({ signal }) => context.client.humanTasks.get(taskId, { signal }),
-      enabled: typeof taskId === 'string' && taskId !== '',
+      enabled: isGiven(taskId),
     }),
 };
 
@@ -365,26 +368,14 @@ export type RefoldQueries = {
  * const state = dehydrate(queryClient); // → <HydrationBoundary state={state}> in the browser
  */
 export function createRefoldQueries(context: RefoldQueryContext): RefoldQueries {
-  return {
-    queryClient: context.queryClient,
-    applications: () => refoldQueries.applications(context),
-    application: (slug) => refoldQueries.application(context, slug),
-    config: (input) => refoldQueries.config(context, input),
-    fieldOptions: (input) => refoldQueries.fieldOptions(context, input),
-    ruleOptions: (input) => refoldQueries.ruleOptions(context, input),
-    workflows: (params) => refoldQueries.workflows(context, params),
-    enabledWorkflows: () => refoldQueries.enabledWorkflows(context),
-    executions: (input) => refoldQueries.executions(context, input),
-    execution: (id) => refoldQueries.execution(context, id),
-    linkedAccount: () => refoldQueries.linkedAccount(context),
-    nodeBatches: (params) => refoldQueries.nodeBatches(context, params),
-    variables: (params) => refoldQueries.variables(context, params),
-    variable: (definitionId) => refoldQueries.variable(context, definitionId),
-    mcpServers: (params) => refoldQueries.mcpServers(context, params),
-    mcpServer: (id) => refoldQueries.mcpServer(context, id),
-    humanTask: (taskId) => refoldQueries.humanTask(context, taskId),
-  };
+  const bound: Record<string, unknown> = { queryClient: context.queryClient };
+  for (const [name, factory] of Object.entries(refoldQueries) as [string, AnyFactory][]) {
+    bound[name] = (...args: unknown[]) => factory(context, ...args);
+  }
+  return bound as RefoldQueries;
 }
+
+type AnyFactory = (context: RefoldQueryContext, ...args: unknown[]) => unknown;
 
 /**
  * A factory's options with a hook's own options on top: `enabled: false` holds the request back (a factory's

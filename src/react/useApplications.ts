@@ -25,6 +25,18 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** The folded text each app is searched by, built once per app object (query data is never mutated). */
+const searchText = new WeakMap<Application, string>();
+
+function searchTextOf(app: Application): string {
+  let text = searchText.get(app);
+  if (text === undefined) {
+    text = fold([app.name, app.slug, app.description, ...(app.tags ?? [])].join(' '));
+    searchText.set(app, text);
+  }
+  return text;
+}
+
 /** Applies {@link ApplicationFilters} to a list of apps. */
 export function filterApplications(apps: readonly Application[], filters: ApplicationFilters): Application[] {
   const query = filters.search ? fold(filters.search.trim()) : '';
@@ -32,8 +44,7 @@ export function filterApplications(apps: readonly Application[], filters: Applic
   return apps.filter((app) => {
     if (filters.connected !== undefined && isConnected(app) !== filters.connected) return false;
     if (tags && !(app.tags ?? []).some((t) => tags.has(t))) return false;
-    if (!query) return true;
-    return fold([app.name, app.slug, app.description, ...(app.tags ?? [])].join(' ')).includes(query);
+    return !query || searchTextOf(app).includes(query);
   });
 }
 

@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AppList } from '../../src/components/AppList/index.js';
+import type { Application } from '../../src/core/types.js';
 import { mockApps } from '../../src/testing/mock-refold/fixtures.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
@@ -19,18 +20,14 @@ async function renderList(props: Parameters<typeof AppList>[0] = {}) {
 }
 
 /** Names of the rendered options, in order. */
-function optionNames(listbox: HTMLElement): string[] {
-  return [...listbox.querySelectorAll('[role="option"] .refold-app-card__name')].map(
-    (n) => n.textContent ?? '',
-  );
+function optionNames(listbox: HTMLElement, name = '.refold-app-card__name'): string[] {
+  return [...listbox.querySelectorAll(`[role="option"] ${name}`)].map((n) => n.textContent ?? '');
 }
 
 /** The name of the option the listbox points at with aria-activedescendant. */
-function activeName(listbox: HTMLElement): string | undefined {
+function activeName(listbox: HTMLElement, name = '.refold-app-card__name'): string | undefined {
   const id = listbox.getAttribute('aria-activedescendant');
-  return id
-    ? (document.getElementById(id)?.querySelector('.refold-app-card__name')?.textContent ?? undefined)
-    : undefined;
+  return id ? (document.getElementById(id)?.querySelector(name)?.textContent ?? undefined) : undefined;
 }
 
 /**
@@ -88,7 +85,7 @@ describe('AppList', () => {
     await expectNoAxeViolations(screen.container);
   });
 
-  it('filters as the user types, deferred, without another request', async () => {
+  it('filters as the user types, without another request', async () => {
     const { screen, listbox } = await renderList();
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search apps' }), 'hub');
     await expect.poll(() => optionNames(listbox)).toEqual(['HubSpot']);
@@ -266,6 +263,28 @@ describe('AppList', () => {
     expect(listbox.querySelector('.refold-app-card')).toBeNull();
     await userEvent.click(listbox.querySelectorAll('.custom-row')[1]!);
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ slug: 'hubspot' }));
+  });
+
+  it('renders a row’s content again only for a new app, not when the active row moves or the list narrows', async () => {
+    const rendered: string[] = [];
+    const renderItem = (app: Application) => {
+      rendered.push(app.slug);
+      return <span className="custom-row">{app.name}</span>;
+    };
+    const { screen, listbox } = await renderList({ renderItem });
+    const times = (slug: string) => rendered.filter((s) => s === slug).length;
+    expect(times('hubspot')).toBeGreaterThan(0);
+    const before = { calls: rendered.length, hubspot: times('hubspot'), salesforce: times('salesforce') };
+    listbox.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeName(listbox, '.custom-row')).toBe('Salesforce');
+    expect(rendered).toHaveLength(before.calls);
+    // Narrowing moves HubSpot and Salesforce up the list; their content is not rendered again.
+    await userEvent.type(screen.getByRole('searchbox'), 'crm');
+    await expect
+      .poll(() => optionNames(listbox, '.custom-row'))
+      .toEqual(['HubSpot', 'Salesforce', 'Pipedrive']);
+    expect([times('hubspot'), times('salesforce')]).toEqual([before.hubspot, before.salesforce]);
   });
 
   it('announces result counts in a polite live region that stays in place', async () => {

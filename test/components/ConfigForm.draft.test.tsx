@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  FIELD_TYPES,
-  fieldTypeOf,
-  toFormValue,
-  toWireValue,
-} from '../../src/components/ConfigForm/field-types.js';
+import { FIELD_CONTROLS, fieldTypeOf } from '../../src/components/ConfigForm/field-types.js';
+import { FIELD_VALUES, toFormValue, toWireValue } from '../../src/components/ConfigForm/field-values.js';
 import { useConfigDraft } from '../../src/components/ConfigForm/index.js';
 import type { ConfigField } from '../../src/core/types.js';
 import { defaultConfigTemplate } from '../../src/testing/mock-refold/index.js';
@@ -90,7 +86,8 @@ describe('field-type registry', () => {
   it('has an entry for every type Refold’s config template uses, and none for a type it does not know', () => {
     const used = defaultConfigTemplate({ name: 'Any', slug: 'any' }).fields.map((f) => f.field_type);
     expect(used.filter((type) => fieldTypeOf(field(type)) === undefined)).toEqual([]);
-    expect(Object.keys(FIELD_TYPES)).toEqual(expect.arrayContaining([...new Set(used)]));
+    expect(Object.keys(FIELD_VALUES)).toEqual(expect.arrayContaining([...new Set(used)]));
+    expect(Object.keys(FIELD_CONTROLS)).toEqual(Object.keys(FIELD_VALUES));
     // Unknown types (and names of Object.prototype) are shown read-only: no form value, never sent.
     expect(fieldTypeOf(field('color'))).toBeUndefined();
     expect(fieldTypeOf(field('toString'))).toBeUndefined();

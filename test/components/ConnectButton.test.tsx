@@ -250,7 +250,7 @@ describe('ConnectButton', () => {
     const screen = renderRefold(<Panel />, { mock });
     await userEvent.click(await screen.findByRole('button', { name: 'Connect QuickBooks' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Disconnect QuickBooks' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Disconnect', exact: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
 
     const again = await screen.findByRole('button', { name: 'Connect QuickBooks' });
     const root = again.closest('.refold-connect-button')!;

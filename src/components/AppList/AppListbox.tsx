@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode, UIEvent } from 'react';
 import type { Application } from '../../core/types.js';
 import { findByPrefix, spacerBits } from './virtual.js';
@@ -29,6 +29,14 @@ function Spacer({ rows }: { rows: number }) {
     </div>
   );
 }
+
+/** A row's content: rendered again only when its app or `renderItem` changes, not when it moves. */
+const Item = memo(function Item({
+  app,
+  renderItem,
+}: Pick<AppListboxProps, 'renderItem'> & { app: Application }) {
+  return renderItem(app);
+});
 
 /**
  * The apps as one listbox, windowed: only the rows in view (plus `overscan`) are in the DOM; each row gives its
@@ -146,7 +154,7 @@ export function AppListbox({ apps, label, resetKey, overscan, onSelect, renderIt
         data-index={index}
         data-active={index === activeIndex ? '' : undefined}
       >
-        {renderItem(app)}
+        <Item app={app} renderItem={renderItem} />
       </div>,
     );
   }

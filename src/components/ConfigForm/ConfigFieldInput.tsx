@@ -37,7 +37,7 @@ export interface ConfigFieldInputProps {
 }
 
 /**
- * One config field of any type: its type's control (from `FIELD_TYPES` in `field-types.tsx`) in the shared
+ * One config field of any type: its type's control (from `FIELD_CONTROLS` in `field-types.tsx`) in the shared
  * field layout, with label, help text, hint and error. Dependent fields load their options for their
  * parent's stored value; a type the form does not know, or a value its editor cannot edit, is shown
  * read-only.

@@ -54,7 +54,7 @@ export type ConfigFormProps = WithRootProps<ConfigFormOwnProps, FormHTMLAttribut
  *
  * State in `data-state`: `loading`, `ready`, `saving`, `saved`, `error`; `data-dirty` while there are
  * unsaved changes. The root is always a `<form>` (the `ref` points at it). Its state lives in the exported
- * headless hook `useConfigDraft`; each field type's editor in `field-types.tsx`.
+ * headless hook `useConfigDraft`; each field type's values in `field-values.ts`, its editor in `field-types.tsx`.
  *
  * @example
  * <ConfigForm slug="hubspot" onDirtyChange={setDirty} />

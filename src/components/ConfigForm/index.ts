@@ -9,4 +9,4 @@ export type {
   UseConfigDraftOptions,
 } from './useConfigDraft.js';
 export type { FormValue, RuleCondition, RuleGroup } from './values.js';
-export type { FieldProblem } from './field-types.js';
+export type { FieldProblem } from './field-values.js';

@@ -6,8 +6,8 @@ import { useConfig } from '../../react/useConfig.js';
 import { useSetConfigField } from '../../react/useSetConfigField.js';
 import { useUpdateConfig } from '../../react/useUpdateConfig.js';
 import type { UpdateConfigInput, UseUpdateConfigResult } from '../../react/useUpdateConfig.js';
-import { problemOf, toFormValue, toWireValue } from './field-types.js';
-import type { FieldProblem } from './field-types.js';
+import { problemOf, toFormValue, toWireValue } from './field-values.js';
+import type { FieldProblem } from './field-values.js';
 import { sameValue } from './values.js';
 import type { FormValue } from './values.js';
 

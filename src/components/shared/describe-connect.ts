@@ -12,17 +12,15 @@ export function describeConnectFailure(
   name: string,
   t: Translator['t'],
 ): string | undefined {
-  if (status === 'blocked') return t('connectButton.blocked');
-  if (status === 'timeout') return t('connectButton.timeout', { name });
-  if (status === 'cancelled') return t('connectButton.cancelled');
   if (status === 'error') return describeError(error, t);
-  return undefined;
+  return status === 'blocked' || status === 'timeout' || status === 'cancelled'
+    ? t(`connectButton.${status}`, { name })
+    : undefined;
 }
 
 /** The label of a running flow's button, or `undefined` when none runs. @internal */
 export function busyLabel(status: ConnectStatus, name: string, t: Translator['t']): string | undefined {
-  if (status === 'opening') return t('connectButton.opening', { name });
-  if (status === 'waiting') return t('connectButton.waiting', { name });
-  if (status === 'saving') return t('connectButton.saving', { name });
-  return undefined;
+  return status === 'opening' || status === 'waiting' || status === 'saving'
+    ? t(`connectButton.${status}`, { name })
+    : undefined;
 }
