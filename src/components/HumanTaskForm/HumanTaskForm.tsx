@@ -237,6 +237,7 @@ function TaskFieldInput({ id, field, value, error, onChange }: TaskFieldInputPro
       type={field.kind}
       group={group}
       inline={field.kind === 'checkbox'}
+      labelClassName="refold-human-task__choice"
       help={field.help}
       error={error}
       className="refold-human-task__field"

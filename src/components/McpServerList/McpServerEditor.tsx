@@ -168,6 +168,7 @@ export const McpServerEditor = forwardRef<HTMLDivElement, McpServerEditorProps>(
                 requiredText={t('mcpServers.required')}
                 type="checkbox"
                 inline
+                labelClassName="refold-mcp-editor__check"
               >
                 {(describedBy) => (
                   <input
