@@ -11,7 +11,13 @@ import {
   ConnectDialog,
   ConnectionStatus,
   DisconnectButton,
+  ExecutionDetail,
   ExecutionList,
+  HumanTaskForm,
+  McpServerEditor,
+  McpServerList,
+  RunNowButton,
+  VariablesForm,
 } from '../../src/components/index.js';
 import type { FetchToken } from '../../src/core/token.js';
 import { RefoldProvider } from '../../src/react/RefoldProvider.js';
@@ -26,6 +32,12 @@ const components: [string, ReactElement][] = [
   ['ConnectDialog', <ConnectDialog key="g" open onOpenChange={() => undefined} />],
   ['ConfigForm', <ConfigForm key="f" slug="hubspot" />],
   ['ExecutionList', <ExecutionList key="e" />],
+  ['RunNowButton', <RunNowButton key="r" workflowId="wf" slug="slack" />],
+  ['ExecutionDetail', <ExecutionDetail key="x" executionId="run" />],
+  ['VariablesForm', <VariablesForm key="v" definitions={[{ _id: 'd1', name: 'REGION' }]} />],
+  ['McpServerList', <McpServerList key="m" />],
+  ['McpServerEditor', <McpServerEditor key="n" />],
+  ['HumanTaskForm', <HumanTaskForm key="h" taskId="task" />],
 ];
 
 describe('server rendering of every component (fault case 27)', () => {

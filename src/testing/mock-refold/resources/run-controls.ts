@@ -23,8 +23,11 @@ const ACTIVE = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
 
 /** What starts a run. */
 export interface RunStart {
+  /** The workflow's app. */
   app: MockApp;
+  /** The workflow that runs. */
   workflow: Pick<MockWorkflow, '_id' | 'name'>;
+  /** The config it runs with. */
   configId: string;
   /** The event that started it, if any. */
   event?: string;
