@@ -51,7 +51,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/consumer/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/consumer/*.test.ts'],
           testTimeout: 20_000,
           // Type tests of the public signatures, checked by tsc and reported as tests.
           typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: 'tsconfig.json' },
@@ -123,6 +123,22 @@ export default defineConfig({
           include: popupTests,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The package as users get it: `npm pack` once (global setup), then publint and attw on the tarball,
+        // and the tarball installed into fresh apps made from test/consumer/apps (Vite + React 19 and 18,
+        // Next.js, Node without React) that type-check, build, render, serve and run their own tests.
+        // The installs are cached in the OS temp folder. After every other project, one file at a time.
+        test: {
+          name: 'consumer',
+          environment: 'node',
+          include: ['test/consumer/tarball/**/*.test.ts'],
+          globalSetup: ['test/consumer/tarball/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
