@@ -17,11 +17,15 @@ const reactProject = {
 
 // Real Chromium (Debian's on CI, CHROMIUM_PATH, else Playwright's own), headless. Playwright's default
 // --disable-popup-blocking stays on here; test/browser-setup/popup-blocking.ts launches with the blocker.
-// A fresh object per project: Vitest writes the project's name into it.
+// Reduced motion: colours never caught half-way through a transition by axe's contrast check. A fresh object
+// per project: Vitest writes the project's name into it.
 const browser = (): BrowserConfigOptions => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  provider: playwright({
+    launchOptions: chromiumLaunchOptions(),
+    contextOptions: { reducedMotion: 'reduce' },
+  }),
   instances: [{ browser: 'chromium' }],
 });
 

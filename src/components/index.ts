@@ -35,3 +35,13 @@ export type {
 } from './ConfigForm/index.js';
 export { ExecutionList } from './ExecutionList/index.js';
 export type { ExecutionListProps } from './ExecutionList/index.js';
+export { RunNowButton } from './RunNowButton/index.js';
+export type { RunNowButtonProps } from './RunNowButton/index.js';
+export { ExecutionDetail } from './ExecutionDetail/index.js';
+export type { ExecutionDetailProps } from './ExecutionDetail/index.js';
+export { VariablesForm } from './VariablesForm/index.js';
+export type { VariablesFormProps } from './VariablesForm/index.js';
+export { McpServerList, McpServerEditor } from './McpServerList/index.js';
+export type { McpServerListProps, McpServerEditorProps } from './McpServerList/index.js';
+export { HumanTaskForm } from './HumanTaskForm/index.js';
+export type { HumanTaskFormProps } from './HumanTaskForm/index.js';

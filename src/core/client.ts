@@ -52,6 +52,14 @@ import type {
 import { ruleColumnOptions } from './rule-options.js';
 import type { RuleColumnOptions } from './rule-options.js';
 import { DEFAULT_BASE_URL } from './urls.js';
+import { humanTaskMethods } from './human-tasks.js';
+import type { HumanTaskMethods } from './human-tasks.js';
+import { mcpServerMethods } from './mcp-servers.js';
+import type { McpServerMethods } from './mcp-servers.js';
+import { runControlMethods } from './run-controls.js';
+import type { ExecutionControlMethods, WorkflowRunMethods } from './run-controls.js';
+import { variableMethods } from './variables.js';
+import type { VariableMethods } from './variables.js';
 import * as check from './validate.js';
 import type { Checker } from './validate.js';
 
@@ -268,15 +276,15 @@ export interface RefoldClient {
       options?: RequestOptions,
     ): Promise<WorkflowToggleResult>;
   };
-  /** Workflows. */
-  readonly workflows: {
+  /** Workflows, and running one now ({@link WorkflowRunMethods}). */
+  readonly workflows: WorkflowRunMethods & {
     /** A page of workflows. */
     list(params?: WorkflowListParams, options?: RequestOptions): Promise<Page<Workflow>>;
     /** Workflows enabled for the linked account. */
     enabled(options?: RequestOptions): Promise<EnabledWorkflow[]>;
   };
-  /** Workflow runs. */
-  readonly executions: {
+  /** Workflow runs, and their controls ({@link ExecutionControlMethods}). */
+  readonly executions: ExecutionControlMethods & {
     /** A page of runs, newest first. */
     list(params?: ExecutionListParams, options?: RequestOptions): Promise<Page<Execution>>;
     /** One run with its nodes. */
@@ -297,6 +305,12 @@ export interface RefoldClient {
   ): Promise<{ hosted_url: string }>;
   /** The linked account the session token belongs to. */
   linkedAccount(options?: RequestOptions): Promise<LinkedAccount>;
+  /** The customer's own variable values (encrypted ones write-only). */
+  readonly variables: VariableMethods;
+  /** MCP servers (the reference leaves their URL and owner open: see `McpServer`). */
+  readonly mcpServers: McpServerMethods;
+  /** Human tasks, sent without any credentials: the task id is the secret. */
+  readonly humanTasks: HumanTaskMethods;
   /** Drops the cached token and abandons a token fetch under way (the customer changed or signed out). */
   clearToken(): void;
   /**
@@ -373,6 +387,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
   };
 
   const nothing = check.nothing;
+  const runs = runControlMethods(go);
 
   async function startOAuth(
     params: { slug: string },
@@ -547,6 +562,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
           },
         }),
       enabled: (opts) => go('enabledWorkflows', {}, check.enabledWorkflowList, opts),
+      ...runs.workflows,
     },
     executions: {
       list: (params = {}, opts) => {
@@ -566,6 +582,7 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
       },
       get: (id, opts) =>
         go('getExecution', { id: textArg('executions.get', 'id', id) }, check.execution, opts),
+      ...runs.executions,
     },
     events: {
       trigger: (input, opts) => {
@@ -589,6 +606,9 @@ export function createRefoldClient(options: RefoldClientOptions): RefoldClient {
       });
     },
     linkedAccount: (opts) => go('activeLinkedAccount', {}, check.linkedAccount, opts),
+    variables: variableMethods(go),
+    mcpServers: mcpServerMethods(go),
+    humanTasks: humanTaskMethods(go),
     clearToken: () => tokens.clear(),
     dispose: () => transport.dispose(),
   };

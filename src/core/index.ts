@@ -77,3 +77,31 @@ export type {
   RedirectHost,
   RedirectResume,
 } from './connect.js';
+export type { PageParams } from './resource.js';
+export type {
+  ExecuteWorkflowInput,
+  ExecutionBatch,
+  ExecutionControlMethods,
+  NodeBatchesParams,
+  RerunExecutionResult,
+  StopExecutionResult,
+  WorkflowRunMethods,
+  WorkflowRunResult,
+} from './run-controls.js';
+export { REDACTED_VALUE } from './variables.js';
+export type {
+  SetVariableInput,
+  VariableDefinition,
+  VariableFormat,
+  VariableListParams,
+  VariableMethods,
+  VariableValue,
+} from './variables.js';
+export type {
+  McpServer,
+  McpServerCreateInput,
+  McpServerMethods,
+  McpServerUpdateInput,
+} from './mcp-servers.js';
+export { noSessionToken } from './human-tasks.js';
+export type { HumanTask, HumanTaskMethods, HumanTaskStatus } from './human-tasks.js';

@@ -30,11 +30,24 @@ const paths = {
   eventTrigger: '/api/v2/public/event/trigger',
   connectUrl: '/api/v2/public/connect-url',
   activeLinkedAccount: '/api/v2/public/session/active-linked-account',
+  // Beyond connect (issue 15): run controls, workflow runs, variables, MCP servers, human tasks.
+  executionStop: '/api/v2/public/execution/{id}/stop',
+  executionRerun: '/api/v2/public/execution/{id}/rerun',
+  nodeBatches: '/api/v2/public/execution/{id}/nodes/{nodeId}/batches',
+  workflowExecute: '/api/v2/public/workflow/{workflowId}/execute',
+  variableValue: '/api/v2/public/env/value/{definitionId}',
+  variableValues: '/api/v2/public/env/values',
+  variableValuesOfScope: '/api/v2/public/env/values/{scope}',
+  variableValueById: '/api/v2/public/env/values/{valueId}',
+  mcpServers: '/api/v2/public/mcp-servers',
+  mcpServer: '/api/v2/public/mcp-servers/{id}',
+  humanTask: '/api/v2/public/human-tasks/{id}',
 } as const;
 
 /**
  * Every linked-account route the library calls: one per row of Refold's route table. All of them take
- * `Authorization: Bearer <session token>` and nothing else that identifies the caller.
+ * `Authorization: Bearer <session token>` and nothing else that identifies the caller, except the two
+ * human-task routes, which take no credentials at all.
  */
 export const routes = {
   listApplications: { method: 'GET', path: paths.applications },
@@ -60,6 +73,23 @@ export const routes = {
   triggerEvent: { method: 'POST', path: paths.eventTrigger },
   connectUrl: { method: 'POST', path: paths.connectUrl },
   activeLinkedAccount: { method: 'GET', path: paths.activeLinkedAccount },
+  stopExecution: { method: 'POST', path: paths.executionStop },
+  rerunExecution: { method: 'POST', path: paths.executionRerun },
+  listNodeBatches: { method: 'GET', path: paths.nodeBatches },
+  executeWorkflow: { method: 'POST', path: paths.workflowExecute },
+  getVariable: { method: 'GET', path: paths.variableValue },
+  setVariable: { method: 'POST', path: paths.variableValues },
+  listVariables: { method: 'GET', path: paths.variableValuesOfScope },
+  removeVariable: { method: 'DELETE', path: paths.variableValueById },
+  listMcpServers: { method: 'GET', path: paths.mcpServers },
+  createMcpServer: { method: 'POST', path: paths.mcpServers },
+  getMcpServer: { method: 'GET', path: paths.mcpServer },
+  updateMcpServer: { method: 'PUT', path: paths.mcpServer },
+  removeMcpServer: { method: 'DELETE', path: paths.mcpServer },
+  /** No credentials at all (`security: []`): the task id is the secret. */
+  getHumanTask: { method: 'GET', path: paths.humanTask },
+  /** No credentials at all (`security: []`). */
+  submitHumanTask: { method: 'POST', path: paths.humanTask },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
 /** Name of a route in {@link routes}. */

@@ -43,6 +43,11 @@ export interface Call<T> extends AnswerSpec<T> {
   headers?: Record<string, string>;
   /** Overrides the route's method (the legacy GET form of the OAuth start). */
   method?: 'GET';
+  /**
+   * Sent with no credentials at all (the human-task routes): no token is fetched, no `Authorization` goes
+   * out, a 401 is an ordinary `RefoldApiError`, and a network failure keeps no cause (it may quote the URL).
+   */
+  anonymous?: boolean;
   signal: AbortSignal | undefined;
 }
 
@@ -102,7 +107,7 @@ export function createTransport(settings: TransportSettings): Transport {
     const url = baseUrl + call.path + queryString(call.query);
     const { signal } = call;
     if (signal.aborted) throw new RefoldAbortError();
-    let token = await tokens.getToken(signal);
+    let token = call.anonymous ? undefined : await tokens.getToken(signal);
     let replayedAfter401 = false;
     let rateLimited = 0;
     let networkFailures = 0;
@@ -119,14 +124,14 @@ export function createTransport(settings: TransportSettings): Transport {
             : new RefoldNetworkError(
                 `Could not reach Refold (${method} ${routes[call.route].path}). Check the connection and try again.`,
                 // Never the raw error: a fetch that refused a header value may quote it.
-                { cause: safeCause(error) },
+                { cause: call.anonymous ? undefined : safeCause(error) },
               );
         // Only a GET is replayed: a write may have reached the server before the connection failed.
         if (method !== 'GET' || networkFailures >= retry.maxNetworkRetries) throw failure;
         await sleep(backoffDelay(networkFailures++, undefined, retry), signal);
         continue;
       }
-      if (response.status === 401) {
+      if (response.status === 401 && token !== undefined) {
         if (replayedAfter401) throw await authError(response);
         replayedAfter401 = true;
         token = await tokens.refreshAfterUnauthorized(token, signal);
@@ -182,7 +187,7 @@ async function fetchOnce<T>(
   doFetch: typeof fetch,
   url: string,
   method: string,
-  token: string,
+  token: string | undefined,
   call: Call<T>,
   limitMs: number,
 ): Promise<Response> {
@@ -197,7 +202,7 @@ async function fetchOnce<T>(
   const headers: Record<string, string> = {
     accept: 'application/json',
     ...call.headers,
-    authorization: `Bearer ${token}`,
+    ...(token !== undefined && { authorization: `Bearer ${token}` }),
   };
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   try {

@@ -65,12 +65,14 @@ export type Warn = (warning: ShapeWarning) => void;
 /** A checker: validates `value` found at `path` and returns it typed; reports what it left out to `warn`. */
 export type Checker<T> = (value: unknown, path?: string, warn?: Warn) => T;
 
-type Check<T> = (value: unknown, path: string, warn: Warn) => T;
+/** A checker with every argument given (what the helpers below compose). @internal */
+export type Check<T> = (value: unknown, path: string, warn: Warn) => T;
 type Dict = Record<string, unknown>;
 
 const ignore: Warn = () => undefined;
 
-function checker<T>(check: Check<T>): Checker<T> {
+/** A {@link Checker} from a {@link Check} (the path defaults to `$`, warnings to nowhere). @internal */
+export function checker<T>(check: Check<T>): Checker<T> {
   return (value, path = '$', warn = ignore) => check(value, path, warn);
 }
 
@@ -80,11 +82,13 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function isDict(value: unknown): value is Dict {
+/** True for a JSON object (not null, not an array). @internal */
+export function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function obj(value: unknown, path: string): Dict {
+/** `value` as an object, else a {@link ShapeError}. @internal */
+export function obj(value: unknown, path: string): Dict {
   if (!isDict(value)) throw new ShapeError(path, 'an object', value);
   return value;
 }
@@ -116,40 +120,44 @@ function optional<T>(value: unknown, path: string, warn: Warn, check: Check<T>):
   }
 }
 
-/** Reads the optional fields of `o`, found at `path`: `read('name', str)`. */
-function reader(o: Dict, path: string, warn: Warn) {
+/** Reads the optional fields of `o`, found at `path`: `read('name', str)`. @internal */
+export function reader(o: Dict, path: string, warn: Warn) {
   return <T>(key: string, check: Check<T>): T | undefined => optional(o[key], `${path}.${key}`, warn, check);
 }
 
-const listOf =
+/** A {@link Check} of a list whose bad items are left out. @internal */
+export const listOf =
   <T>(item: Check<T>): Check<T[]> =>
   (value, path, warn) =>
     list(value, path, warn, item);
 
-function str(value: unknown, path: string): string {
+/** `value` as a string, else a {@link ShapeError}. @internal */
+export function str(value: unknown, path: string): string {
   if (typeof value !== 'string') throw new ShapeError(path, 'a string', value);
   return value;
 }
 
-/** A required identifier: a non-empty string (numbers are accepted and turned into strings). */
-function id(value: unknown, path: string): string {
+/** A required identifier: a non-empty string (numbers are accepted and turned into strings). @internal */
+export function id(value: unknown, path: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string' || value === '') throw new ShapeError(path, 'a non-empty string', value);
   return value;
 }
 
-function num(value: unknown, path: string): number {
+/** `value` as a finite number, else a {@link ShapeError}. @internal */
+export function num(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new ShapeError(path, 'a number', value);
   return value;
 }
 
-function bool(value: unknown, path: string): boolean {
+/** `value` as a boolean, else a {@link ShapeError}. @internal */
+export function bool(value: unknown, path: string): boolean {
   if (typeof value !== 'boolean') throw new ShapeError(path, 'a boolean', value);
   return value;
 }
 
-/** Copies `source` without null/undefined values, with the checked fields in place of the raw ones. */
-function merge<T>(source: Dict, checked: Dict): T {
+/** Copies `source` without null/undefined values, with the checked fields in place of the raw ones. @internal */
+export function merge<T>(source: Dict, checked: Dict): T {
   const out: Dict = {};
   for (const [k, v] of Object.entries(source))
     if (v !== null && v !== undefined && !(k in checked)) out[k] = v;
@@ -180,7 +188,7 @@ export function reportedFailure(
 }
 
 /** Throws when a 2xx answer that carries no data of its own says it failed. */
-function refuseReportedFailure(value: unknown, path: string): void {
+export function refuseReportedFailure(value: unknown, path: string): void {
   if (reportedFailure(value)) throw new ShapeError(`${path}.error`, 'no error', 'error');
 }
 

@@ -5,7 +5,7 @@ export { refoldKeys } from './keys.js';
 export type { ConfigFieldScope } from './keys.js';
 export type { RefoldEvent } from './events.js';
 export type { ConnectionScope, RefoldQueryOptions } from './options.js';
-export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning } from './queries.js';
+export { refoldQueries, refoldStaleTimes, createRefoldQueries, isRunning, isUnderWay } from './queries.js';
 export type {
   RefoldQueries,
   RefoldQueryContext,
@@ -46,3 +46,14 @@ export type { ConnectUrlInput } from './useConnectUrl.js';
 export { useLinkedAccount } from './useLinkedAccount.js';
 export { useRuleOptions } from './useRuleOptions.js';
 export type { UseRuleOptionsInput } from './useRuleOptions.js';
+export { useExecuteWorkflow, useStopExecution, useRerunExecution, useNodeBatches } from './useRunControls.js';
+export { useVariables, useVariable, useSetVariable, useRemoveVariable } from './useVariables.js';
+export {
+  useMcpServers,
+  useMcpServer,
+  useCreateMcpServer,
+  useUpdateMcpServer,
+  useRemoveMcpServer,
+} from './useMcpServers.js';
+export type { UpdateMcpServerInput } from './useMcpServers.js';
+export { useHumanTask, useSubmitHumanTask } from './useHumanTask.js';

@@ -1,4 +1,7 @@
 import type { ExecutionListParams, WorkflowListParams } from '../core/client.js';
+import type { PageParams } from '../core/resource.js';
+import type { NodeBatchesParams } from '../core/run-controls.js';
+import type { VariableListParams } from '../core/variables.js';
 
 /** Where a config field lives: its config (left out: the default config) and workflow (left out: app-level). */
 export interface ConfigFieldScope {
@@ -88,4 +91,39 @@ export const refoldKeys = {
   execution: (scope: string, id: string) => ['refold', scope, 'executions', 'detail', id] as const,
   /** The customer's linked account. */
   linkedAccount: (scope: string) => ['refold', scope, 'linked-account'] as const,
+  /** A page of a run's node batches (below the run's executions key). */
+  nodeBatches: (scope: string, params: NodeBatchesParams) =>
+    ['refold', scope, 'executions', 'batches', params] as const,
+  /** The customer's variable values: pages (`params`) and single values (`definitionId`) below. */
+  variables: (scope: string, params?: VariableListParams) =>
+    params
+      ? (['refold', scope, 'variables', 'list', params] as const)
+      : (['refold', scope, 'variables'] as const),
+  /** The value of one variable definition. */
+  variable: (scope: string, definitionId: string) =>
+    ['refold', scope, 'variables', 'value', definitionId] as const,
+  /** MCP servers: pages (`params`) and single servers below. */
+  mcpServers: (scope: string, params?: PageParams) =>
+    params
+      ? (['refold', scope, 'mcp-servers', 'list', params] as const)
+      : (['refold', scope, 'mcp-servers'] as const),
+  /** One MCP server. */
+  mcpServer: (scope: string, id: string) => ['refold', scope, 'mcp-servers', 'detail', id] as const,
+  /**
+   * One human task. The key holds a fingerprint of the task id, never the id itself (the id is the task's
+   * secret, and keys show in devtools and logs).
+   */
+  humanTask: (scope: string, taskId: string) => ['refold', scope, 'human-task', fingerprint(taskId)] as const,
 };
+
+/** A short non-reversible fingerprint (FNV-1a, 2 × 32 bits) of a secret, for a cache key. */
+function fingerprint(secret: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < secret.length; i += 1) {
+    const code = secret.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x811c9dc5) >>> 0;
+  }
+  return a.toString(36) + b.toString(36);
+}

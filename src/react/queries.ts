@@ -2,7 +2,12 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ExecutionListParams, RefoldClient, WorkflowListParams } from '../core/client.js';
 import type { RefoldError } from '../core/errors.js';
+import type { HumanTask } from '../core/human-tasks.js';
+import type { McpServer } from '../core/mcp-servers.js';
+import type { PageParams } from '../core/resource.js';
 import type { RuleColumnOptions } from '../core/rule-options.js';
+import type { ExecutionBatch, NodeBatchesParams } from '../core/run-controls.js';
+import type { VariableListParams, VariableValue } from '../core/variables.js';
 import type {
   Application,
   Config,
@@ -58,6 +63,12 @@ export const refoldStaleTimes = {
   executions: 10_000,
   /** The customer's linked account. @defaultValue 5 min */
   linkedAccount: 5 * 60_000,
+  /** The customer's variable values (a write refetches them). @defaultValue 30 s */
+  variables: 30_000,
+  /** MCP servers (a write refetches them). @defaultValue 30 s */
+  mcpServers: 30_000,
+  /** A human task (answering it refetches it). @defaultValue 30 s */
+  humanTask: 30_000,
 } as const;
 
 /**
@@ -88,6 +99,14 @@ const isGiven = (value: unknown): value is string => typeof value === 'string' &
 /** True while a run may still change. */
 export function isRunning(execution: Pick<Execution, 'status'>): boolean {
   return execution.status === 'RUNNING' || execution.status === 'STOPPING';
+}
+
+/**
+ * True while one run is not over: running, stopping, or waiting to start (`QUEUED`, a status newer than
+ * the documented ones). A single run followed with `useExecution` is polled while this holds.
+ */
+export function isUnderWay(execution: Pick<Execution, 'status'>): boolean {
+  return isRunning(execution) || execution.status === 'QUEUED';
 }
 
 /** Which config {@link refoldQueries}`.config` reads. */
@@ -277,14 +296,14 @@ export const refoldQueries = {
     });
   },
 
-  /** One run with its nodes; refetched every 3 s while it runs (`useExecution`). */
+  /** One run with its nodes; refetched every 3 s while it is under way (`useExecution`). */
   execution: (context: RefoldQueryContext, id: string) =>
     queryOptions<Execution, RefoldError>({
       ...base('executions', refoldKeys.execution(context.scope, id)),
       queryFn: ({ signal }) => context.client.executions.get(id, { signal }),
       enabled: isGiven(id),
       refetchInterval: (query) =>
-        query.state.data && isRunning(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
+        query.state.data && isUnderWay(query.state.data) ? RUNNING_REFETCH_INTERVAL : false,
     }),
 
   /** The linked account the session token belongs to (`useLinkedAccount`). */
@@ -292,6 +311,54 @@ export const refoldQueries = {
     queryOptions<LinkedAccount, RefoldError>({
       ...base('linkedAccount', refoldKeys.linkedAccount(context.scope)),
       queryFn: ({ signal }) => context.client.linkedAccount({ signal }),
+    }),
+
+  /** A page of a fan-out node's batches; the previous page stays while the next loads (`useNodeBatches`). */
+  nodeBatches: (context: RefoldQueryContext, params: NodeBatchesParams) =>
+    queryOptions<Page<ExecutionBatch>, RefoldError>({
+      ...base('executions', refoldKeys.nodeBatches(context.scope, params)),
+      queryFn: ({ signal }) => context.client.executions.nodeBatches(params, { signal }),
+      placeholderData: keepPreviousData,
+      enabled: Boolean(params.executionId && params.nodeId),
+    }),
+
+  /** A page of the customer's variable values (`useVariables`). */
+  variables: (context: RefoldQueryContext, params: VariableListParams = {}) =>
+    queryOptions<Page<VariableValue>, RefoldError>({
+      ...base('variables', refoldKeys.variables(context.scope, params)),
+      queryFn: ({ signal }) => context.client.variables.list(params, { signal }),
+    }),
+
+  /** The value of one definition, `null` when none is set (`useVariable`). */
+  variable: (context: RefoldQueryContext, definitionId: string) =>
+    queryOptions<VariableValue | null, RefoldError>({
+      ...base('variables', refoldKeys.variable(context.scope, definitionId)),
+      queryFn: ({ signal }) => context.client.variables.get(definitionId, { signal }),
+      enabled: isGiven(definitionId),
+    }),
+
+  /** A page of MCP servers, newest first (`useMcpServers`). */
+  mcpServers: (context: RefoldQueryContext, params: PageParams = {}) =>
+    queryOptions<Page<McpServer>, RefoldError>({
+      ...base('mcpServers', refoldKeys.mcpServers(context.scope, params)),
+      queryFn: ({ signal }) => context.client.mcpServers.list(params, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+
+  /** One MCP server (`useMcpServer`). */
+  mcpServer: (context: RefoldQueryContext, id: string) =>
+    queryOptions<McpServer, RefoldError>({
+      ...base('mcpServers', refoldKeys.mcpServer(context.scope, id)),
+      queryFn: ({ signal }) => context.client.mcpServers.get(id, { signal }),
+      enabled: isGiven(id),
+    }),
+
+  /** A human task, read without credentials (`useHumanTask`); its key holds no task id. */
+  humanTask: (context: RefoldQueryContext, taskId: string) =>
+    queryOptions<HumanTask, RefoldError>({
+      ...base('humanTask', refoldKeys.humanTask(context.scope, taskId)),
+      queryFn: ({ signal }) => context.client.humanTasks.get(taskId, { signal }),
+      enabled: isGiven(taskId),
     }),
 };
 

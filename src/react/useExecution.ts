@@ -6,7 +6,7 @@ import { useRefoldContext } from './context.js';
 import type { RefoldQueryOptions } from './options.js';
 import { refoldQueries, withQueryOptions } from './queries.js';
 
-/** One run with its nodes; refetched every 3 s while it is running. */
+/** One run with its nodes; refetched every 3 s while it is under way (running, stopping or queued). */
 export function useExecution(
   id: string,
   options: Omit<RefoldQueryOptions, 'refetchInterval'> = {},

@@ -10,7 +10,12 @@ import { ConnectButton } from '../../src/components/ConnectButton/index.js';
 import { ConnectDialog } from '../../src/components/ConnectDialog/index.js';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
 import { DisconnectButton } from '../../src/components/DisconnectButton/index.js';
+import { ExecutionDetail } from '../../src/components/ExecutionDetail/index.js';
 import { ExecutionList } from '../../src/components/ExecutionList/index.js';
+import { HumanTaskForm } from '../../src/components/HumanTaskForm/index.js';
+import { McpServerEditor, McpServerList } from '../../src/components/McpServerList/index.js';
+import { RunNowButton } from '../../src/components/RunNowButton/index.js';
+import { VariablesForm } from '../../src/components/VariablesForm/index.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
 import { stubPopup } from './fake-popup.js';
@@ -48,6 +53,16 @@ describe('components open for composition', () => {
     ['ConnectDialog', (props) => <ConnectDialog {...props} />, '.refold-connect-dialog'],
     ['ConfigForm', (props) => <ConfigForm {...props} slug="hubspot" />, '.refold-config-form'],
     ['ExecutionList', (props) => <ExecutionList {...props} />, '.refold-execution-list'],
+    ['RunNowButton', (props) => <RunNowButton {...props} workflowId="wf" slug="slack" />, '.refold-run-now'],
+    [
+      'ExecutionDetail',
+      (props) => <ExecutionDetail {...props} executionId="run" />,
+      '.refold-execution-detail',
+    ],
+    ['VariablesForm', (props) => <VariablesForm {...props} definitions={[]} />, '.refold-variables-form'],
+    ['McpServerList', (props) => <McpServerList {...props} />, '.refold-mcp-list'],
+    ['McpServerEditor', (props) => <McpServerEditor {...props} />, '.refold-mcp-editor'],
+    ['HumanTaskForm', (props) => <HumanTaskForm {...props} taskId="task" />, '.refold-human-task'],
   ];
 
   it.each(roots)(

@@ -64,7 +64,10 @@ describe('bad input', () => {
         'dispose',
         'events',
         'executions',
+        'humanTasks',
         'linkedAccount',
+        'mcpServers',
+        'variables',
         'workflows',
       ].sort(),
     );

@@ -28,6 +28,21 @@ const documented = [
   'POST /api/v2/public/event/trigger',
   'POST /api/v2/public/connect-url',
   'GET /api/v2/public/session/active-linked-account',
+  'POST /api/v2/public/execution/{id}/stop',
+  'POST /api/v2/public/execution/{id}/rerun',
+  'GET /api/v2/public/execution/{id}/nodes/{nodeId}/batches',
+  'POST /api/v2/public/workflow/{workflowId}/execute',
+  'GET /api/v2/public/env/value/{definitionId}',
+  'POST /api/v2/public/env/values',
+  'GET /api/v2/public/env/values/{scope}',
+  'DELETE /api/v2/public/env/values/{valueId}',
+  'GET /api/v2/public/mcp-servers',
+  'POST /api/v2/public/mcp-servers',
+  'GET /api/v2/public/mcp-servers/{id}',
+  'PUT /api/v2/public/mcp-servers/{id}',
+  'DELETE /api/v2/public/mcp-servers/{id}',
+  'GET /api/v2/public/human-tasks/{id}',
+  'POST /api/v2/public/human-tasks/{id}',
 ];
 
 function sources(dir: string): string[] {

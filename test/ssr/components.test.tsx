@@ -12,7 +12,13 @@ import {
   ConnectionList,
   ConnectionStatus,
   DisconnectButton,
+  ExecutionDetail,
   ExecutionList,
+  HumanTaskForm,
+  McpServerEditor,
+  McpServerList,
+  RunNowButton,
+  VariablesForm,
 } from '../../src/components/index.js';
 import type { FetchToken } from '../../src/core/token.js';
 import { RefoldProvider } from '../../src/react/RefoldProvider.js';
@@ -27,7 +33,13 @@ const components: [string, ReactElement][] = [
   ['ConnectDialog', <ConnectDialog key="g" open onOpenChange={() => undefined} />],
   ['ConfigForm', <ConfigForm key="f" slug="hubspot" />],
   ['ExecutionList', <ExecutionList key="e" />],
-  ['ConnectionList', <ConnectionList key="n" slug="slack" />],
+  ['RunNowButton', <RunNowButton key="r" workflowId="wf" slug="slack" />],
+  ['ExecutionDetail', <ExecutionDetail key="x" executionId="run" />],
+  ['VariablesForm', <VariablesForm key="v" definitions={[{ _id: 'd1', name: 'REGION' }]} />],
+  ['McpServerList', <McpServerList key="m" />],
+  ['McpServerEditor', <McpServerEditor key="n" />],
+  ['HumanTaskForm', <HumanTaskForm key="h" taskId="task" />],
+  ['ConnectionList', <ConnectionList key="cl" slug="slack" />],
   ['AppCard with connections', <AppCard key="cc" slug="slack" connections />],
   ['AppList with health', <AppList key="lh" health />],
   [

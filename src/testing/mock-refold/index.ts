@@ -15,6 +15,10 @@ export {
   mockWorkflows,
 } from './fixtures.js';
 export { MOCK_EXECUTION_STATUSES, MOCK_QUEUED_STATUS } from './types.js';
+export { mockHumanTask } from './resources/human-tasks.js';
+export type { MockHumanTask, MockHumanTaskInput } from './resources/human-tasks.js';
+export { mockVariableDefinitions } from './resources/variables.js';
+export type { MockVariableDefinition } from './resources/variables.js';
 export type {
   Fault,
   FaultMatch,

@@ -27,6 +27,10 @@ import { configRoutes } from './resources/configs.js';
 import { eventRoutes } from './resources/events.js';
 import { executionRoutes } from './resources/executions.js';
 import { hostedRoutes } from './resources/hosted.js';
+import { createHumanTask, currentTask, humanTaskRoutes } from './resources/human-tasks.js';
+import { mcpServerRoutes } from './resources/mcp-servers.js';
+import { runControlRoutes } from './resources/run-controls.js';
+import { variableRoutes } from './resources/variables.js';
 import { authenticate, mint, sessionRoutes } from './resources/session.js';
 import { workflowRoutes } from './resources/workflows.js';
 import { createRouter, readBody } from './routing.js';
@@ -59,6 +63,10 @@ export function createMockRefold(options: MockRefoldOptions = {}): MockRefold {
     executionRoutes,
     eventRoutes,
     hostedRoutes,
+    runControlRoutes,
+    variableRoutes,
+    mcpServerRoutes,
+    humanTaskRoutes,
   ]) {
     resource(state, router.route);
   }
@@ -186,6 +194,8 @@ function testApi(state: MockState, handler: (request: Request) => Promise<Respon
       resetState(state);
     },
     account: (linkedAccountId) => accountView(state, linkedAccountId),
+    createHumanTask: (task) => createHumanTask(state, task),
+    humanTask: (id) => structuredClone(currentTask(state, id)),
     completeOAuth(linkedAccountId: string, slug: string): void {
       finishOAuth(state, linkedAccountId, slug);
     },

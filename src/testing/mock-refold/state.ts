@@ -17,6 +17,8 @@ import {
   mockWorkflows,
 } from './fixtures.js';
 import { notFound } from './http.js';
+import type { MockHumanTask } from './resources/human-tasks.js';
+import type { MockVariableDefinition } from './resources/variables.js';
 import { randomHex } from './tokens.js';
 import type {
   MockApp,
@@ -102,6 +104,8 @@ export interface MockSettings {
   readonly sourceApps: readonly MockApp[];
   readonly sourceWorkflows: readonly MockWorkflow[];
   readonly sourceConfigs: Record<string, MockConfigTemplate>;
+  /** Variable definitions, when the options give them. */
+  readonly variableDefinitions: readonly MockVariableDefinition[] | undefined;
 }
 
 /** Everything one mock holds. */
@@ -118,6 +122,8 @@ export interface MockState {
   buckets: Map<string, Bucket>;
   recorded: RecordedRequest[];
   holds: HoldRecord[];
+  /** Human tasks by id (they belong to no account: the id is the secret). */
+  humanTasks: Map<string, MockHumanTask>;
 }
 
 const DEFAULT_RATE_LIMIT: MockRateLimit = { perSecond: 20, burst: 5 };
@@ -137,6 +143,7 @@ export function createState(options: MockRefoldOptions): MockState {
       sourceApps: options.apps ?? mockApps,
       sourceWorkflows: options.workflows ?? mockWorkflows,
       sourceConfigs: options.configs ?? {},
+      variableDefinitions: options.variableDefinitions,
     },
     apps: [],
     workflows: [],
@@ -149,6 +156,7 @@ export function createState(options: MockRefoldOptions): MockState {
     buckets: new Map(),
     recorded: [],
     holds: [],
+    humanTasks: new Map(),
   };
   resetState(state);
   return state;
@@ -167,6 +175,7 @@ export function resetState(state: MockState): void {
   state.faults = [];
   state.buckets = new Map();
   state.recorded = [];
+  state.humanTasks = new Map();
   for (const held of state.holds) held.release();
   state.holds = [];
 }

@@ -7,6 +7,9 @@
  * @module
  */
 
+import type { MockHumanTask, MockHumanTaskInput } from './resources/human-tasks.js';
+import type { MockVariableDefinition } from './resources/variables.js';
+
 /** One choice of a select-like field: `name` is shown, `value` is sent. */
 export interface MockOption {
   /** Human-readable label. */
@@ -296,6 +299,8 @@ export interface MockExecution {
   trigger_application_event?: string;
   /** Nodes, in order. */
   nodes?: MockExecutionNode[];
+  /** Run by Refold's newer engine: its node batches answer 501. */
+  executed_by_thanos?: boolean;
 }
 
 /** Context given to an executions generator. */
@@ -513,6 +518,8 @@ export interface MockRefoldOptions {
    * request log should hold no credential). Tests that decode a recorded token keep the default. @default false
    */
   redactRecordedCredentials?: boolean;
+  /** The org's variable definitions (default: {@link mockVariableDefinitions}). */
+  variableDefinitions?: MockVariableDefinition[];
 }
 
 /** A request held by {@link MockRefold.hold} until released. */
@@ -562,6 +569,10 @@ export interface MockRefold {
   reset(): void;
   /** Inspect or change a linked account (created if new). */
   account(linkedAccountId: string): MockAccount;
+  /** Creates a human task (the defaults of {@link mockHumanTask} for what is left out); answers its id. */
+  createHumanTask(task?: MockHumanTaskInput): string;
+  /** A human task as stored now (a copy: status, and the submitted answer merged into `data`). */
+  humanTask(id: string): MockHumanTask | undefined;
   /**
    * Finish an OAuth connection as if the user clicked Allow: the connection the last flow of the app signs
    * in again keeps its id; a flow started without `connection_id` adds a connection.

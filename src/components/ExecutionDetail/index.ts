@@ -1,0 +1,2 @@
+export { ExecutionDetail } from './ExecutionDetail.js';
+export type { ExecutionDetailProps } from './ExecutionDetail.js';

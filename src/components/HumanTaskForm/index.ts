@@ -1,0 +1,2 @@
+export { HumanTaskForm } from './HumanTaskForm.js';
+export type { HumanTaskFormProps } from './HumanTaskForm.js';

@@ -1,0 +1,2 @@
+export { RunNowButton } from './RunNowButton.js';
+export type { RunNowButtonProps } from './RunNowButton.js';

@@ -1,0 +1,2 @@
+export { VariablesForm } from './VariablesForm.js';
+export type { VariablesFormProps } from './VariablesForm.js';
