@@ -73,6 +73,24 @@ export const Expired: Story = {
   },
 };
 
+/** Several accounts of one app: a badge per connection, each with its label and state. */
+export const SeveralAccounts: Story = {
+  parameters: {
+    refold: {
+      setup: (mock, id) => {
+        const account = mock.account(id);
+        account.connect('slack', { identifier: 'work@acme.example' });
+        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    const list = await canvas.findByRole('list', { name: 'Slack accounts' });
+    await expect(list).toHaveTextContent('Connected as work@acme.example');
+    await expect(list).toHaveTextContent('Connection expired for home@acme.example');
+  },
+};
+
 /** No connection. */
 export const NotConnected: Story = {
   play: async ({ canvas }) => {

@@ -6,6 +6,7 @@ import {
   ConnectButton,
   ConnectDialog,
   ConnectionList,
+  ConnectionStatus,
   DisconnectButton,
   connectDialogUrl,
   openConnectDialog,
@@ -164,6 +165,48 @@ describe('several connections and reconnect in the components', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     await expect.poll(() => document.querySelectorAll('.refold-connection-list__item').length).toBe(1);
     expect(account.connections('slack').map((c) => c.connection_id)).toEqual([home.connection_id]);
+  });
+
+  it('ConnectionStatus of an app with several connections lists each with its label and state, and passes axe', async () => {
+    twoSlackAccounts();
+    const screen = renderRefold(<ConnectionStatus slug="slack" />, { mock });
+    const list = await screen.findByRole('list', { name: 'Slack accounts' });
+    expect(list).toHaveAttribute('data-state', 'connected');
+    expect(list).toHaveAttribute('aria-live', 'polite');
+    const badges = [...list.querySelectorAll<HTMLElement>('[role="listitem"]')];
+    expect(badges.map((b) => [b.dataset.state, b.textContent])).toEqual([
+      ['connected', 'Connected as work@acme.test'],
+      ['expired', 'Connection expired for home@acme.test'],
+    ]);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('ConnectionStatus keeps one badge while a flow runs, with `summary`, and for an app with one connection', async () => {
+    const { account } = twoSlackAccounts();
+    account.connect('zendesk', { identifier: 'help@acme.test' });
+    const screen = renderRefold(
+      <>
+        <ConnectionStatus slug="slack" summary />
+        <ConnectionStatus slug="slack" status="connecting" />
+        <ConnectionStatus slug="zendesk" />
+      </>,
+      { mock },
+    );
+    expect(await screen.findByText('Connected as work@acme.test')).toBeTruthy();
+    expect(await screen.findByText('Connected as help@acme.test')).toBeTruthy();
+    expect(screen.getByText('Connecting…')).toBeTruthy();
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('AppCard names each connection; with `connections` (its own list below) or `status`, one badge', async () => {
+    twoSlackAccounts();
+    const screen = renderRefold(<AppCard slug="slack" />, { mock });
+    const list = await screen.findByRole('list', { name: 'Slack accounts' });
+    expect(list.querySelectorAll('[role="listitem"]')).toHaveLength(2);
+    screen.rerender(<AppCard slug="slack" connections />);
+    await screen.findByRole('button', { name: 'Disconnect Slack (work@acme.test)' });
+    expect(screen.getAllByRole('list', { name: 'Slack accounts' })).toHaveLength(1);
+    expect(document.querySelector('.refold-app-card__status')).toHaveTextContent('Connected as work@acme.test');
   });
 
   it('ConnectionList of an app with no connection says so and offers no "Add another account"', async () => {

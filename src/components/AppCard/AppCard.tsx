@@ -17,8 +17,9 @@ import { useMessages } from '../shared/useMessages.js';
 
 interface AppCardOwnProps {
   /**
-   * Shows this connection state as it is and subscribes to nothing (the cheap form for long lists).
-   * Without it the card follows the app's data and its connect flow.
+   * Shows this connection state as it is and subscribes to nothing (the cheap form for long lists: one
+   * badge, also for an app with several connections). Without it the card follows the app's data and its
+   * connect flow, and names each of the app's connections.
    */
   status?: ConnectionState;
   /** An action at the end of the card, e.g. a `ConnectButton`. */
@@ -64,7 +65,7 @@ export const AppCard = forwardRef<HTMLDivElement, AppCardProps>(function AppCard
   { status, slug, app, ...rest },
   ref,
 ) {
-  if (status && app) return <AppCardView {...rest} rootRef={ref} app={app} state={status} />;
+  if (status && app) return <AppCardView {...rest} rootRef={ref} app={app} state={status} summary />;
   return <TrackedAppCard {...rest} rootRef={ref} slug={slug ?? app?.slug ?? ''} app={app} status={status} />;
 });
 
@@ -76,7 +77,7 @@ function TrackedAppCard({
 }: RootAttributes & { slug: string; app: Application | undefined; status: ConnectionState | undefined }) {
   const { t } = useMessages('AppCard');
   const { app, state, error, retry } = useConnectionState(slug, given);
-  if (app) return <AppCardView {...rest} app={app} state={status ?? state} />;
+  if (app) return <AppCardView {...rest} app={app} state={status ?? state} summary={status !== undefined} />;
   const { rootRef, action: _action, health: _health, connections: _list, className, ...attributes } = rest;
   return (
     <div
@@ -104,8 +105,9 @@ function AppCardView({
   connections = false,
   className,
   rootRef,
+  summary = false,
   ...attributes
-}: RootAttributes & { app: Application; state: ConnectionState }) {
+}: RootAttributes & { app: Application; state: ConnectionState; summary?: boolean }) {
   return (
     <div
       {...attributes}
@@ -125,7 +127,12 @@ function AppCardView({
         {app.description && <span className="refold-app-card__description">{app.description}</span>}
         {health && <HealthLine health={health} />}
       </div>
-      <ConnectionStatus app={app} status={state} className="refold-app-card__status" />
+      <ConnectionStatus
+        app={app}
+        status={state}
+        summary={summary || connections}
+        className="refold-app-card__status"
+      />
       {action && <div className="refold-app-card__action">{action}</div>}
       {connections && <ConnectionList slug={app.slug} className="refold-app-card__connections" />}
     </div>

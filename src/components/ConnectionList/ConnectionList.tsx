@@ -4,7 +4,7 @@ import { useApplication } from '../../react/useApplication.js';
 import { useConnections } from '../../react/useConnections.js';
 import { ConnectButton } from '../ConnectButton/index.js';
 import { DisconnectButton } from '../DisconnectButton/index.js';
-import { connectionText } from '../shared/connection.js';
+import { connectionText, itemState } from '../shared/connection.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import type { WithRootProps } from '../shared/props.js';
@@ -75,12 +75,7 @@ export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(fu
               data-attention={connection.needsAttention ? '' : undefined}
             >
               <span className="refold-connection-list__label">
-                {connectionText(
-                  connection.state === 'active' ? 'connected' : connection.state,
-                  connection.account,
-                  t,
-                  locale,
-                )}
+                {connectionText(itemState(connection), connection.account, t, locale)}
               </span>
               <span className="refold-connection-list__actions">
                 {connection.needsAttention && connection.connectionId !== undefined && (

@@ -1,11 +1,11 @@
-import { forwardRef } from 'react';
+import { Fragment, forwardRef } from 'react';
 import type { ForwardedRef, HTMLAttributes } from 'react';
-import { connectionOf } from '../../core/connections.js';
+import { connectionOf, connectionsOf } from '../../core/connections.js';
 import type { Application, ConnectedAccount } from '../../core/types.js';
 import { cx } from '../shared/cx.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { useMessages } from '../shared/useMessages.js';
-import { connectionText, useConnectionState } from '../shared/connection.js';
+import { connectionText, itemState, useConnectionState } from '../shared/connection.js';
 import type { ConnectionState } from '../shared/connection.js';
 import type { WithRootProps } from '../shared/props.js';
 
@@ -15,14 +15,19 @@ interface ConnectionStatusOwnProps {
    * you track yourself. Without it the badge follows the app's data and its connect flow.
    */
   status?: ConnectionState;
-  /** Extra class on the badge. */
+  /**
+   * One badge for the app even when it has several connections (e.g. beside a `ConnectionList` that names
+   * each). @defaultValue false
+   */
+  summary?: boolean;
+  /** Extra class on the badge (on the list, for an app with several connections). */
   className?: string;
 }
 
 /**
  * Props of {@link ConnectionStatus}: the app's `slug` (its data is loaded), or the `app` itself (e.g. from
- * `useApplications`), or both; plus any attribute of the root element (the badge's `<span>`, or the error's
- * `<div>`).
+ * `useApplications`), or both; plus any attribute of the root element (the badge's `<span>`, the list's
+ * `<span role="list">`, or the error's `<div>`).
  */
 export type ConnectionStatusProps = WithRootProps<ConnectionStatusOwnProps, HTMLAttributes<HTMLElement>> &
   ({ slug: string; app?: Application } | { app: Application; slug?: string });
@@ -33,8 +38,10 @@ type RootAttributes = Omit<HTMLAttributes<HTMLElement>, 'children'> & { rootRef:
  * A badge with the customer's connection to one app: connected (naming the connected account when its
  * identifier says who, else its auth type and date), expired, not connected, a neutral `unknown` state
  * showing a connection status the library does not know, or connecting while a connect flow of that app
- * runs. Changes are announced politely. State in
- * `data-state="connected|expired|disconnected|unknown|connecting|loading"`. The `ref` points at the root.
+ * runs. An app with several connections gets one badge per connection, each with its label and state, in a
+ * list named "{app} accounts" (`summary` keeps one badge). Changes are announced politely. State in
+ * `data-state="connected|expired|disconnected|unknown|connecting|loading"` (the app's, on the list too). The
+ * `ref` points at the root.
  *
  * @example
  * <ConnectionStatus slug="hubspot" />
@@ -43,21 +50,18 @@ export const ConnectionStatus = forwardRef<HTMLElement, ConnectionStatusProps>(f
   { status, slug, app, ...rest },
   ref,
 ) {
-  if (status) {
-    const known = connectionOf(app);
-    const account = known.state === status ? known.account : undefined;
-    return <ConnectionBadge {...rest} rootRef={ref} state={status} account={account} />;
-  }
+  if (status) return <ConnectionBadges {...rest} rootRef={ref} state={status} app={app} />;
   return <TrackedConnectionStatus {...rest} rootRef={ref} slug={slug ?? app?.slug ?? ''} app={app} />;
 });
 
 function TrackedConnectionStatus({
   slug,
   app,
+  summary,
   className,
   rootRef,
   ...rest
-}: RootAttributes & { slug: string; app: Application | undefined }) {
+}: RootAttributes & { slug: string; app: Application | undefined; summary?: boolean }) {
   const connection = useConnectionState(slug, app);
   if (connection.error) {
     return (
@@ -73,13 +77,67 @@ function TrackedConnectionStatus({
     );
   }
   return (
-    <ConnectionBadge
+    <ConnectionBadges
       {...rest}
       rootRef={rootRef}
       className={className}
+      summary={summary}
       state={connection.app ? connection.state : 'loading'}
-      account={connection.account}
+      app={connection.app}
     />
+  );
+}
+
+/**
+ * The app's badge; or, for an app with several connections whose `state` is the one its data tells, a
+ * badge per connection.
+ */
+function ConnectionBadges({
+  state,
+  app,
+  summary = false,
+  className,
+  rootRef,
+  ...rest
+}: RootAttributes & {
+  state: ConnectionState | 'loading';
+  app: Application | undefined;
+  summary?: boolean;
+}) {
+  const { t } = useMessages('ConnectionStatus');
+  const known = connectionOf(app);
+  const items = !summary && app && state === known.state ? connectionsOf(app) : [];
+  const live = { 'aria-live': 'polite', 'aria-atomic': true } as const;
+  if (items.length < 2) {
+    const account = state === known.state ? known.account : undefined;
+    return (
+      <ConnectionBadge
+        {...rest}
+        {...live}
+        rootRef={rootRef}
+        className={className}
+        state={state}
+        account={account}
+      />
+    );
+  }
+  return (
+    <span
+      {...rest}
+      {...live}
+      ref={rootRef}
+      role="list"
+      aria-label={t('connectionList.label', { name: app?.name ?? '' })}
+      className={cx('refold-root', className)}
+      data-state={state}
+    >
+      {items.map((item, index) => (
+        <Fragment key={item.connectionId ?? index}>
+          {index > 0 && ' '}
+          <ConnectionBadge role="listitem" rootRef={null} state={itemState(item)} account={item.account} />
+        </Fragment>
+      ))}
+    </span>
   );
 }
 
@@ -98,8 +156,6 @@ function ConnectionBadge({
       ref={rootRef}
       className={cx('refold-connection-status', 'refold-badge', 'refold-root', className)}
       data-state={state}
-      aria-live="polite"
-      aria-atomic="true"
     >
       {(state === 'connecting' || state === 'loading') && (
         <span className="refold-spinner" aria-hidden="true" />

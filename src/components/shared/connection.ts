@@ -1,5 +1,5 @@
 import { accountLabel, connectionOf } from '../../core/connections.js';
-import type { AppConnectionState } from '../../core/connections.js';
+import type { AppConnectionItem, AppConnectionState } from '../../core/connections.js';
 import type { Application, ConnectedAccount } from '../../core/types.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/format.js';
@@ -40,6 +40,11 @@ export function connectionText(
   return t(`connectionStatus.${state}With`, { account: label.text });
 }
 
+/** The badge state of one connection of a list (`connectionsOf`): `active` reads as `connected`. @internal */
+export function itemState(item: AppConnectionItem): 'connected' | 'expired' | 'unknown' {
+  return item.state === 'active' ? 'connected' : item.state;
+}
+
 function readableLabel(account: ConnectedAccount, t: Translate, locale: string) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   return accountLabel(account, {
@@ -67,11 +72,9 @@ export function useConnectionState(slug: string, given?: Application) {
   const query = useApplication(slug);
   const { isConnecting } = useConnect(slug);
   const app = query.data ?? given;
-  const connection = connectionOf(app);
   return {
     app,
-    state: isConnecting ? ('connecting' as const) : connection.state,
-    account: connection.account,
+    state: isConnecting ? ('connecting' as const) : connectionOf(app).state,
     error: app ? undefined : query.error,
     retry: () => void query.refetch(),
   };
