@@ -206,7 +206,9 @@ describe('several connections and reconnect in the components', () => {
     screen.rerender(<AppCard slug="slack" connections />);
     await screen.findByRole('button', { name: 'Disconnect Slack (work@acme.test)' });
     expect(screen.getAllByRole('list', { name: 'Slack accounts' })).toHaveLength(1);
-    expect(document.querySelector('.refold-app-card__status')).toHaveTextContent('Connected as work@acme.test');
+    expect(document.querySelector('.refold-app-card__status')).toHaveTextContent(
+      'Connected as work@acme.test',
+    );
   });
 
   it('ConnectionList of an app with no connection says so and offers no "Add another account"', async () => {
