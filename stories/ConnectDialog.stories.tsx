@@ -64,6 +64,25 @@ export const Reconnect: Story = {
   },
 };
 
+/** An app already connected: its accounts, Reconnect for the expired one, "Add another account". */
+export const AlreadyConnected: Story = {
+  args: { slug: 'slack', defaultOpen: true },
+  parameters: {
+    refold: {
+      setup: (mock, id) => {
+        const account = mock.account(id);
+        account.connect('slack', { identifier: 'work@acme.example' });
+        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('list', { name: 'Slack accounts' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Reconnect Slack' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Add another Slack account' })).toBeVisible();
+  },
+};
+
 /** Step 2 for a key-based app: its credentials form. */
 export const SignInKeyBased: Story = {
   args: { slug: 'zendesk' },

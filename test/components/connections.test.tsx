@@ -54,6 +54,31 @@ describe('several connections and reconnect in the components', () => {
     ]);
   });
 
+  it('ConnectDialog on an app already connected shows its accounts: Reconnect the expired one, or add another', async () => {
+    const { account } = twoSlackAccounts();
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const onConnected = vi.fn();
+    const screen = renderRefold(<ConnectDialog defaultOpen slug="slack" onConnected={onConnected} />, {
+      mock,
+    });
+    const list = await screen.findByRole('list', { name: 'Slack accounts' });
+    expect(list.querySelectorAll('li')).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: 'Reconnect Slack' })).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Add another Slack account' }));
+    await expect.poll(() => onConnected.mock.calls, { timeout: 5000 }).toEqual([['slack']]);
+    expect(await screen.findByRole('heading', { name: 'Configure Slack' })).toBeTruthy();
+    expect(account.connections('slack')).toHaveLength(3);
+  });
+
+  it('ConnectDialog on a connected app goes back to "Connect" once its last account is disconnected', async () => {
+    mock.account(ACCOUNT).connect('slack', { identifier: 'work@acme.test' });
+    const screen = renderRefold(<ConnectDialog defaultOpen slug="slack" />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Disconnect Slack (work@acme.test)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByRole('button', { name: 'Connect Slack' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Slack accounts' })).toBeNull();
+  });
+
   it('ConnectDialog with deepLink opens on the app of the page URL’s connect link and clears the link', async () => {
     window.history.replaceState(null, '', connectDialogUrl({ slug: 'zendesk' }));
     expect(new URL(window.location.href).searchParams.get('refold-connect')).toBe('zendesk');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { connectionsOf } from '../../core/connections.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useRefoldContext } from '../../react/context.js';
 import { useConnect } from '../../react/useConnect.js';
@@ -6,6 +7,7 @@ import { AppList } from '../AppList/index.js';
 import { AuthForm } from '../AuthForm/index.js';
 import { ConfigForm } from '../ConfigForm/index.js';
 import { ConnectButton } from '../ConnectButton/index.js';
+import { ConnectionList } from '../ConnectionList/index.js';
 import { useMessages } from '../shared/useMessages.js';
 
 /** A step of the connect dialog. @internal */
@@ -31,7 +33,10 @@ export interface ConnectStepsProps {
   hidden: boolean;
 }
 
-/** OAuth button, or the form when the app needs input (keys, pre-auth values). */
+/**
+ * OAuth button, or the form when the app needs input (keys, pre-auth values); the app's accounts when it is
+ * already connected.
+ */
 function Authenticate({
   slug,
   connectionId,
@@ -46,6 +51,13 @@ function Authenticate({
   const { app, fields, values } = useConnect(slug, { connectionId });
   const typed = Object.values(values).some((v) => v !== '' && v !== false);
   useEffect(() => onDirtyChange(typed), [typed, onDirtyChange]);
+  // An app already connected lists its accounts (Reconnect, Disconnect, "Add another account"), decided once
+  // its data is known; with none left, the plain connect takes over for good (its flow ends here).
+  const hasAccounts = connectionId === undefined && connectionsOf(app).length > 0;
+  const [listing, setListing] = useState<boolean | undefined>(undefined);
+  if (app && listing === undefined) setListing(hasAccounts);
+  else if (listing && !hasAccounts) setListing(false);
+  if (listing) return <ConnectionList slug={slug} onConnected={onConnected} />;
   return app && fields.length === 0 ? (
     <ConnectButton slug={slug} connectionId={connectionId} onConnected={onConnected} />
   ) : (

@@ -18,6 +18,8 @@ interface ConnectionListOwnProps {
    * off for apps your product connects only once. @defaultValue true
    */
   addAccount?: boolean;
+  /** Called when one of the list's flows ends connected: a reconnected account, or an added one. */
+  onConnected?: () => void;
   /** Extra class on the root. */
   className?: string;
 }
@@ -36,7 +38,7 @@ export type ConnectionListProps = WithRootProps<ConnectionListOwnProps, HTMLAttr
  * <ConnectionList slug="slack" />
  */
 export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
-  { slug, addAccount = true, className, ...rest },
+  { slug, addAccount = true, onConnected, className, ...rest },
   ref,
 ) {
   const { t, locale } = useMessages('ConnectionList');
@@ -79,7 +81,11 @@ export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(fu
               </span>
               <span className="refold-connection-list__actions">
                 {connection.needsAttention && connection.connectionId !== undefined && (
-                  <ConnectButton slug={slug} connectionId={connection.connectionId} />
+                  <ConnectButton
+                    slug={slug}
+                    connectionId={connection.connectionId}
+                    onConnected={onConnected}
+                  />
                 )}
                 {(connection.connectionId !== undefined || alone) && (
                   <DisconnectButton slug={slug} connectionId={connection.connectionId} />
@@ -89,7 +95,7 @@ export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(fu
           ))}
         </ul>
       )}
-      {addAccount && state === 'ready' && <ConnectButton slug={slug} addAccount />}
+      {addAccount && state === 'ready' && <ConnectButton slug={slug} addAccount onConnected={onConnected} />}
     </div>
   );
 });
