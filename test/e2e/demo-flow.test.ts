@@ -1,9 +1,9 @@
 /**
  * The demo as a customer uses it, in one Chromium session: connect a key-based app (first with refused
  * credentials), connect an OAuth app through the mock provider's popup (Deny, then Allow), change its
- * settings and a workflow, read its runs, disconnect, switch customer. Every request of the page and its
- * popups is recorded; at the end none may carry the API key or a linked account, and no token may be left
- * in storage or in the console.
+ * settings and a workflow, read its runs, add a second account of it and disconnect that one, disconnect,
+ * switch customer. Every request of the page and its popups is recorded; at the end none may carry the API
+ * key or a linked account, and no token may be left in storage or in the console.
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,43 @@ describe('the demo, end to end', () => {
     await shown(slack.getByRole('button', { name: 'Disconnect Slack', exact: true }), 15_000);
     expect(mock.account(NORTHWIND).connections('slack')).toHaveLength(1);
     if (!second.isClosed()) await second.close();
+  });
+
+  it('adds a second Slack account from the dialog, disconnects one, and the other stays', async () => {
+    await page.getByRole('button', { name: 'Connect an app' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect an app' });
+    await dialog.getByRole('searchbox', { name: 'Search apps' }).fill('Slack');
+    await dialog.getByRole('option', { name: /^Slack\b/ }).click();
+    const added = page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Add another Slack account' }).click();
+    const popup = await added;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await shown(dialog.getByRole('heading', { name: 'Configure Slack' }), 15_000);
+    if (!popup.isClosed()) await popup.close();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const [first, second] = mock.account(NORTHWIND).connections('slack');
+    expect(second?.connection_id).toBeDefined();
+    expect(second?.connection_id).not.toBe(first?.connection_id);
+
+    // Two accounts: the detail lists each with its own Disconnect.
+    const slack = panel('Slack');
+    const accounts = slack.getByRole('list', { name: 'Slack accounts' }).getByRole('listitem');
+    await expect.poll(() => accounts.count()).toBe(2);
+    await accounts
+      .last()
+      .getByRole('button', { name: /^Disconnect Slack/ })
+      .click();
+    await slack
+      .getByRole('group', { name: /^Disconnect Slack/ })
+      .getByRole('button', { name: 'Disconnect', exact: true })
+      .click();
+    await shown(slack.getByRole('button', { name: 'Disconnect Slack', exact: true }));
+    expect(
+      mock
+        .account(NORTHWIND)
+        .connections('slack')
+        .map((c) => c.connection_id),
+    ).toEqual([first?.connection_id]);
   });
 
   it('disconnects after confirmation', async () => {

@@ -6,6 +6,7 @@ import {
   ConnectDialog,
   DisconnectButton,
   ExecutionList,
+  connectionsOf,
   isConnected,
   useApplication,
   useApplications,
@@ -83,6 +84,8 @@ function AppDetail({ slug }: { slug: string }) {
   useFocusAfterNavigation(section, slug);
   const name = app?.name ?? slug;
   const connected = app ? isConnected(app) : false;
+  // Several accounts (added from the dialog): each with its own Reconnect and Disconnect, in the card.
+  const several = connectionsOf(app).length > 1;
   return (
     <section ref={section} className="acme-card acme-detail" aria-labelledby={ids.title} tabIndex={-1}>
       <a className="acme-back" href={paths.integrations} onClick={followLink}>
@@ -94,8 +97,8 @@ function AppDetail({ slug }: { slug: string }) {
       </h2>
       {/* Keyed on the connection: a disconnect starts the card and the connect button afresh. */}
       <Fragment key={String(connected)}>
-        <AppCard slug={slug} className="acme-detail__card" />
-        {app && (
+        <AppCard slug={slug} connections={several} className="acme-detail__card" />
+        {app && !several && (
           <div className="acme-detail__actions">
             {connected ? <DisconnectButton slug={slug} /> : <ConnectButton slug={slug} />}
           </div>
