@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { AppCard } from '../src/components/AppCard/index.js';
+import { twoSlackAccounts } from './support/accounts.js';
 
 const meta = {
   title: 'Components/AppCard',
@@ -30,13 +31,7 @@ export const Connected: Story = {
 export const WithConnections: Story = {
   args: { slug: 'slack', connections: true },
   parameters: {
-    refold: {
-      setup: (mock, id) => {
-        const account = mock.account(id);
-        account.connect('slack', { identifier: 'work@acme.example' });
-        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
-      },
-    },
+    refold: { setup: twoSlackAccounts },
   },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('list', { name: 'Slack accounts' })).toBeVisible();

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import { ConnectDialog } from '../src/components/ConnectDialog/index.js';
 import { fakePopup } from './support/popup.js';
+import { twoSlackAccounts } from './support/accounts.js';
 
 const meta = {
   title: 'Components/ConnectDialog',
@@ -68,13 +69,7 @@ export const Reconnect: Story = {
 export const AlreadyConnected: Story = {
   args: { slug: 'slack', defaultOpen: true },
   parameters: {
-    refold: {
-      setup: (mock, id) => {
-        const account = mock.account(id);
-        account.connect('slack', { identifier: 'work@acme.example' });
-        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
-      },
-    },
+    refold: { setup: twoSlackAccounts },
   },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('list', { name: 'Slack accounts' })).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
 import { ConnectionList } from '../src/components/ConnectionList/index.js';
-import type { MockRefold } from '../src/testing/mock-refold/index.js';
+import { twoSlackAccounts } from './support/accounts.js';
 import { fakePopup } from './support/popup.js';
 
 const meta = {
@@ -14,20 +14,13 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Two Slack workspaces: one working, one expired. */
-function twoAccounts(mock: MockRefold, id: string) {
-  const account = mock.account(id);
-  account.connect('slack', { identifier: 'work@acme.example', connectionId: 'conn_work' });
-  account.connect('slack', { identifier: 'home@acme.example', connectionId: 'conn_home', status: 'expired' });
-}
-
 const items = (element: HTMLElement) => [
   ...element.querySelectorAll<HTMLElement>('.refold-connection-list__item'),
 ];
 
 /** Several accounts of one app: each with its label, Reconnect for the expired one, Disconnect for each. */
 export const SeveralAccounts: Story = {
-  parameters: { refold: { setup: twoAccounts } },
+  parameters: { refold: { setup: twoSlackAccounts } },
   play: async ({ canvas, canvasElement }) => {
     await expect(await canvas.findByRole('list', { name: 'Slack accounts' })).toBeVisible();
     await expect(items(canvasElement).map((li) => li.dataset.state)).toEqual(['active', 'expired']);
@@ -40,7 +33,7 @@ export const SeveralAccounts: Story = {
 /** Reconnect in place: the expired account signs in again and works; still two accounts. */
 export const Reconnected: Story = {
   beforeEach: fakePopup({ complete: true }),
-  parameters: { refold: { setup: twoAccounts } },
+  parameters: { refold: { setup: twoSlackAccounts } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Reconnect Slack' }));
     await waitFor(() =>

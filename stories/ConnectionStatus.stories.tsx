@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { ConnectionStatus } from '../src/components/ConnectionStatus/index.js';
+import { twoSlackAccounts } from './support/accounts.js';
 
 const meta = {
   title: 'Components/ConnectionStatus',
@@ -76,13 +77,7 @@ export const Expired: Story = {
 /** Several accounts of one app: a badge per connection, each with its label and state. */
 export const SeveralAccounts: Story = {
   parameters: {
-    refold: {
-      setup: (mock, id) => {
-        const account = mock.account(id);
-        account.connect('slack', { identifier: 'work@acme.example' });
-        account.connect('slack', { identifier: 'home@acme.example', status: 'expired' });
-      },
-    },
+    refold: { setup: twoSlackAccounts },
   },
   play: async ({ canvas }) => {
     const list = await canvas.findByRole('list', { name: 'Slack accounts' });
