@@ -194,7 +194,13 @@ describe('the demo, end to end', () => {
     expect(second?.connection_id).toBeDefined();
     expect(second?.connection_id).not.toBe(first?.connection_id);
 
-    // Two accounts: the detail lists each with its own Disconnect.
+    // Two accounts: the headless Marketplace card sends to the app's page, which lists each with its own
+    // Disconnect.
+    await page.getByRole('link', { name: /Marketplace/ }).click();
+    await page
+      .getByRole('article', { name: 'Slack' })
+      .getByRole('link', { name: 'Manage Slack accounts' })
+      .click();
     const slack = panel('Slack');
     const accounts = slack.getByRole('list', { name: 'Slack accounts' }).getByRole('listitem');
     await expect.poll(() => accounts.count()).toBe(2);

@@ -2,13 +2,14 @@
  * The headless page: the same catalog and connect behaviour as the Integrations page, built only from the
  * library's hooks, with Acme's own markup and CSS (marketplace.css). No library component, no library class.
  */
-import { isConnected, useApplications, useConnect, useDisconnect } from '@refold/react';
+import { connectionsOf, isConnected, useApplications, useConnect, useDisconnect } from '@refold/react';
 import type { Application, AuthField, UseConnectResult } from '@refold/react';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { SearchIcon } from '../components/icons.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { useI18n } from '../i18n.js';
+import { followLink, paths } from '../router.js';
 import '../styles/marketplace.css';
 
 export function MarketplacePage({ refoldBaseUrl }: { refoldBaseUrl: string }) {
@@ -125,7 +126,20 @@ function MarketCard({ app, refoldBaseUrl }: { app: Application; refoldBaseUrl: s
   const problem = connect.status === 'cancelled' ? undefined : (connect.error ?? disconnect.error)?.message;
 
   let action;
-  if (connected) {
+  if (connectionsOf(app).length > 1) {
+    // Several accounts: a plain disconnect would not know which; each is managed on the app's page.
+    action = (
+      <a
+        className="mk-button"
+        data-variant="quiet"
+        href={paths.app(app.slug)}
+        aria-label={t('manageAccountsOf', { app: app.name })}
+        onClick={followLink}
+      >
+        {t('manageAccounts')}
+      </a>
+    );
+  } else if (connected) {
     action = (
       <button
         type="button"
