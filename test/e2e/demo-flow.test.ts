@@ -138,12 +138,16 @@ describe('the demo, end to end', () => {
     await workflow.click();
     await expect.poll(() => workflow.getAttribute('aria-checked')).toBe('true');
 
-    const config = mock.account(NORTHWIND).config('zendesk') as {
-      fields: { id: string; value: unknown }[];
-      workflows: { name: string; enabled: boolean }[];
-    };
-    expect(config.fields.find((field) => field.id === 'batch_size')?.value).toBe(250);
-    expect(config.workflows.find((wf) => wf.name === 'Escalate urgent tickets')?.enabled).toBe(true);
+    const config = () =>
+      mock.account(NORTHWIND).config('zendesk') as {
+        fields: { id: string; value: unknown }[];
+        workflows: { name: string; enabled: boolean }[];
+      };
+    expect(config().fields.find((field) => field.id === 'batch_size')?.value).toBe(250);
+    // The switch turns on at once (optimistic); the server has it once the toggle's request lands.
+    await expect
+      .poll(() => config().workflows.find((wf) => wf.name === 'Escalate urgent tickets')?.enabled)
+      .toBe(true);
   });
 
   it('shows the app’s recent runs and their steps', async () => {
