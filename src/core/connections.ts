@@ -74,7 +74,7 @@ export interface AppConnectionItem {
  * (or when an older server sends only the deprecated flags: then use {@link connectionOf}).
  *
  * @example
- * for (const c of connectionsOf(app)) console.log(c.connectionId, c.state, accountLabel(c.account).text);
+ * const labels = connectionsOf(app).map((c) => `${accountLabel(c.account).text}: ${c.state}`);
  */
 export function connectionsOf(app: Application | undefined): AppConnectionItem[] {
   return (app?.connected_accounts ?? []).map((account) => {
