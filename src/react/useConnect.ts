@@ -156,10 +156,13 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     };
   }, [shared]);
 
-  // The latest options, read when `connect` runs (so that inline options never change its identity).
+  // The latest options and app data, read when `connect` runs: neither inline options nor the app's data
+  // arriving changes its identity (an effect that calls `connect` on change would otherwise run it again).
   const latest = useRef(options);
+  const latestApp = useRef(app);
   useEffect(() => {
     latest.current = options;
+    latestApp.current = app;
   });
 
   // Every mounted hook of the app hears of a connection as the flow reports it, before React re-renders, so a
@@ -190,9 +193,16 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
       // The draft's latest values, also when set in the same event as this call.
       const values = given ?? draft.get();
       shared.mode = mode ?? own;
-      return flow.start({ ...timing, authType: requested, values, app, mode: shared.mode, returnTo });
+      return flow.start({
+        ...timing,
+        authType: requested,
+        values,
+        app: latestApp.current,
+        mode: shared.mode,
+        returnTo,
+      });
     },
-    [shared, flow, draft, requested, app],
+    [shared, flow, draft, requested],
   );
   const connect = useCallback((given?: AuthValues) => start(given, undefined), [start]);
   const redirect = useCallback((given?: AuthValues) => start(given, 'redirect'), [start]);

@@ -1,4 +1,5 @@
 import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RefoldApiError, RefoldPopupError, RefoldValidationError } from '../../src/core/errors.js';
@@ -161,6 +162,29 @@ describe(`useConnect on React ${reactMajor}: OAuth popup`, () => {
     expect(result.current.status).toBe('opening');
     expect(result.current.error).toBeUndefined();
     act(() => result.current.cancel());
+  });
+
+  it('keeps connect and redirect stable when the app data arrives, so an effect on connect runs once', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    let effectRuns = 0;
+    const { result } = renderRefoldHook(mock, () => {
+      const slack = useConnect('slack');
+      const { connect } = slack;
+      // An app that connects on load, the way a page may: the effect must not fire again on the app's data.
+      useEffect(() => {
+        effectRuns += 1;
+        void connect();
+      }, [connect]);
+      return slack;
+    });
+    const first = { connect: result.current.connect, redirect: result.current.redirect };
+    expect(result.current.app).toBeUndefined();
+    await waitFor(() => expect(result.current.app?.slug).toBe('slack'));
+    expect(result.current.connect).toBe(first.connect);
+    expect(result.current.redirect).toBe(first.redirect);
+    expect(effectRuns).toBe(1);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(result.current.status).toBe('blocked');
   });
 
   it('user closes the popup: after the grace `cancelled`, focus listeners removed, polling stopped', async () => {
