@@ -25,6 +25,8 @@ import {
   libraryGroup,
   measureAnchor,
   measureOwnSizes,
+  measureUsage,
+  USAGES,
 } from './size.js';
 import type { AnchorSize, Contribution } from './size.js';
 import type { NetworkFigures } from './network.js';
@@ -71,6 +73,8 @@ async function sizeFigures() {
         }
       : await measureAnchor(anchor);
   }
+  const usage: Record<string, { minified: number; gzip: number }> = {};
+  for (const use of USAGES) usage[use.name] = await measureUsage(use);
   return {
     coreHooksGzip: own.coreHooks.gzip,
     allGzip: own.all.gzip,
@@ -79,6 +83,7 @@ async function sizeFigures() {
     minified: { core: own.core.minified, coreHooks: own.coreHooks.minified, all: own.all.minified },
     coreHooksExports: own.coreHooksExports,
     lazyChunks: { coreHooks: own.coreHooks.lazy, all: own.all.lazy },
+    usage,
     anchors,
     modules: { groups: merge(hooks.groups, all.groups), files: merge(hooks.files, all.files) },
   };
@@ -369,6 +374,15 @@ out.push(
       ],
       ...anchorRows,
     ],
+    [1, 2],
+  ),
+);
+
+out.push('', 'What an app ships when it imports only these names (its bundler drops the rest)');
+out.push(
+  ...table(
+    ['imports from @refold/react', 'min+gzip', 'min'],
+    Object.entries(size.usage).map(([name, { gzip, minified }]) => [name, bytes(gzip), bytes(minified)]),
     [1, 2],
   ),
 );

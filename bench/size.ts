@@ -214,6 +214,45 @@ export async function measureOwnSizes(options: { sourcemap?: boolean } = {}): Pr
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// What apps ship
+
+/** A way an app may use the library: the names it imports from `@refold/react`. */
+export interface Usage {
+  /** Name in the tables. */
+  name: string;
+  /** Names imported from the root entry. */
+  imports: readonly string[];
+}
+
+const CONNECT_HOOKS = [
+  'useApplications',
+  'useApplication',
+  'useConnect',
+  'useDisconnect',
+  'useLinkedAccount',
+];
+
+/** Typical imports, from a hooks-only catalog to the components of a whole integrations page. */
+export const USAGES: readonly Usage[] = [
+  { name: 'RefoldProvider', imports: ['RefoldProvider'] },
+  { name: 'RefoldProvider + useApplications', imports: ['RefoldProvider', 'useApplications'] },
+  { name: `RefoldProvider + ${CONNECT_HOOKS.join(', ')}`, imports: ['RefoldProvider', ...CONNECT_HOOKS] },
+  { name: 'RefoldProvider + ConnectButton', imports: ['RefoldProvider', 'ConnectButton'] },
+  { name: 'RefoldProvider + AppList', imports: ['RefoldProvider', 'AppList'] },
+  { name: 'RefoldProvider + ConnectDialog', imports: ['RefoldProvider', 'ConnectDialog'] },
+  {
+    name: 'RefoldProvider + ConnectDialog, ConfigForm, ExecutionList',
+    imports: ['RefoldProvider', 'ConnectDialog', 'ConfigForm', 'ExecutionList'],
+  },
+];
+
+/** What an app that imports only `usage.imports` ships (its bundler drops the rest): min+gzip, as above. */
+export async function measureUsage(usage: Usage): Promise<{ minified: number; gzip: number }> {
+  const { minified, gzip } = await bundle(`export { ${usage.imports.join(', ')} } from './src/index.ts';`);
+  return { minified, gzip };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Per-module contributions
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
