@@ -32,6 +32,7 @@ export default defineConfig({
         index: 'src/index.ts',
         'core/index': 'src/core/index.ts',
         'testing/index': 'src/testing/index.ts',
+        'testing/mock': 'src/testing/mock.ts',
         'testing/msw': 'src/testing/mock-refold/msw.ts',
         'testing/node': 'src/testing/mock-refold/node.ts',
         'testing/react': 'src/testing/render.tsx',

@@ -9,8 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import type { Browser, Page } from 'playwright';
-import { createMockRefold } from '../src/testing/index.js';
-import type { MockApp, MockRefold } from '../src/testing/index.js';
+import { createMockRefold } from '../src/testing/mock.js';
+import type { MockApp, MockRefold } from '../src/testing/mock.js';
 import { chromiumLaunchOptions } from '../test/browser-setup/chromium.js';
 import { servePage } from '../test/browser-setup/popup-blocking.js';
 import type { ListKind, LiveTimers, MemoryBench, RenderBench } from './browser/protocol.js';

@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import type { FetchToken } from '../src/core/index.js';
-import type { MockRefoldOptions } from '../src/testing/index.js';
+import type { MockRefoldOptions } from '../src/testing/mock.js';
 import { RATE_LIMIT_CALLS, RATE_LIMIT_FLOOR_MS, REFOLD_RATE_LIMIT } from './goals.js';
 import { median } from './stats.js';
 
@@ -42,7 +42,7 @@ const {
   useWorkflows,
 } = await import('../src/index.js');
 const { createRefoldClient } = await import('../src/core/index.js');
-const { createMockRefold, mockApps } = await import('../src/testing/index.js');
+const { createMockRefold, mockApps } = await import('../src/testing/mock.js');
 const { listenMockRefold } = await import('../src/testing/mock-refold/node.js');
 
 // Every HTTP answer passes here (the library looks `fetch` up at each request): count the 429s it absorbs.

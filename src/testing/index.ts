@@ -1,12 +1,12 @@
 /**
- * `@refold/react/testing`: the testing kit. Browser-safe entry: the in-memory Refold, its fixtures and a
- * `fetchToken` minting from it. Mount the mock with `mockRefoldHandlers` from `./mock-refold/msw.js` (MSW)
- * or `listenMockRefold` from `./mock-refold/node.js` (a Node HTTP server); render under a provider with
- * `renderWithRefold` from `./render.js` (`@refold/react/testing/react`, needs `@testing-library/react`).
- * Those are separate entries so that this one needs neither MSW, Node nor Testing Library.
+ * `@refold/react/testing`: the testing kit. The in-memory Refold, its fixtures, a `fetchToken` minting from it
+ * (all of `@refold/react/testing/mock`), and `renderWithRefold` / `renderHookWithRefold` to render under a
+ * provider talking to that mock (they need `@testing-library/react`, an optional peer). Mount the mock with
+ * `mockRefoldHandlers` from `@refold/react/testing/msw` (MSW) or `listenMockRefold` from
+ * `@refold/react/testing/node` (a Node HTTP server). Without React or Testing Library installed, import the
+ * mock from `@refold/react/testing/mock` instead.
  *
  * @module
  */
-export * from './mock-refold/index.js';
-export { createMockFetchToken } from './fetch-token.js';
-export type { MockFetchToken, MockFetchTokenOptions, MockTokenHold } from './fetch-token.js';
+export * from './mock.js';
+export * from './render.js';

@@ -7,6 +7,7 @@ const ENTRIES = [
   'src/index.ts',
   'src/core/index.ts',
   'src/testing/index.ts',
+  'src/testing/mock.ts',
   'src/testing/mock-refold/msw.ts',
   'src/testing/mock-refold/node.ts',
   'src/testing/render.tsx',

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockRefold } from '../../../src/testing/index.js';
+import { createMockRefold } from '../../../src/testing/mock.js';
 import { listenMockRefold } from '../../../src/testing/mock-refold/node.js';
 import type { MockRefoldServer } from '../../../src/testing/mock-refold/node.js';
 import { childEnv } from './consumer-app.js';

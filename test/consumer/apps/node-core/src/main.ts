@@ -2,7 +2,7 @@
 // customer from the testing kit's mock Refold served over HTTP, and prints it as JSON.
 import { createRefoldClient, isConnected, RefoldApiError } from '@refold/react/core';
 import type { TokenResult } from '@refold/react/core';
-import { createMockRefold } from '@refold/react/testing';
+import { createMockRefold } from '@refold/react/testing/mock';
 import { listenMockRefold } from '@refold/react/testing/node';
 
 const mock = createMockRefold();

@@ -1,7 +1,6 @@
 import { AppCard, AppList } from '@refold/react';
-import { createMockRefold } from '@refold/react/testing';
+import { createMockRefold, renderWithRefold } from '@refold/react/testing';
 import { mockRefoldHandlers } from '@refold/react/testing/msw';
-import { renderWithRefold } from '@refold/react/testing/react';
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import '@refold/react/styles.css';
-import { createMockFetchToken, createMockRefold } from '@refold/react/testing';
+import { createMockFetchToken, createMockRefold } from '@refold/react/testing/mock';
 import { mockRefoldHandlers } from '@refold/react/testing/msw';
 import { setupWorker } from 'msw/browser';
 import { StrictMode } from 'react';
