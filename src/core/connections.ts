@@ -1,7 +1,8 @@
 /**
  * The one answer to "is this app connected?": {@link connectionOf} (connected / expired / disconnected
  * / unknown, from `connected_accounts` or the deprecated flags), used by the catalog filter, the badge, the
- * card and the connect flow; and readable labels of a connection ({@link accountLabel}).
+ * card and the connect flow; the connection a flow added ({@link addedConnectionId}); and readable labels of
+ * a connection ({@link accountLabel}).
  *
  * @module
  */
@@ -81,6 +82,30 @@ export function connectionsOf(app: Application | undefined): AppConnectionItem[]
     const state = accountState(account, app);
     return { connectionId: account.connection_id, account, state, needsAttention: state !== 'active' };
   });
+}
+
+/**
+ * The connection a connect flow added, told from the app's data before the flow started and after it
+ * ended: the one `connection_id` that `after` lists and `before` did not. `undefined` when that is not
+ * certain — no data from before, no new id (servers that send none), several new ones — and when the app
+ * now has a single connection, whose config is the default one.
+ *
+ * @example
+ * <ConfigForm slug="slack" connectionId={addedConnectionId(appBefore, appAfter)} />
+ */
+export function addedConnectionId(
+  before: Application | undefined,
+  after: Application | undefined,
+): string | undefined {
+  const now = connectionsOf(after);
+  if (!before || now.length < 2) return undefined;
+  const had = new Set(connectionsOf(before).map((c) => c.connectionId));
+  const added = new Set(
+    now
+      .map((c) => c.connectionId)
+      .filter((id): id is string => typeof id === 'string' && id !== '' && !had.has(id)),
+  );
+  return added.size === 1 ? [...added][0] : undefined;
 }
 
 /** True when the app has a working connection: the same answer as the badge's `connected` state. */

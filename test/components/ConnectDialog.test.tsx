@@ -172,6 +172,65 @@ describe('ConnectDialog', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  /**
+   * The connection named by each config request (reads, field options, writes) after the sign-in started:
+   * a request of the previous test's form may still land before it.
+   */
+  const configConnections = () =>
+    mock.requests
+      .slice(mock.requests.findIndex((r) => r.path === '/api/v1/slack/integrate'))
+      .filter((r) => r.path.includes('/config'))
+      .map((r) => (r.body as { connection_id?: string } | undefined)?.connection_id ?? r.query.connection_id);
+
+  it('configures the account just added beside another: every config request, the save included, names its connection', async () => {
+    const account = mock.account(ACCOUNT);
+    const work = account.connect('slack', { identifier: 'work@acme.test' });
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const screen = renderRefold(<ConnectDialog defaultOpen slug="slack" />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add another Slack account' }));
+    const prefix = await screen.findByRole('textbox', { name: 'Record name prefix' }, { timeout: 5000 });
+    const added = account.connections('slack').find((c) => c.connection_id !== work.connection_id);
+    expect(added?.connection_id).toEqual(expect.any(String));
+    await userEvent.type(prefix, 'home-');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await expect.poll(() => currentStep()).toBe('Done');
+    const named = configConnections();
+    expect(named).toContain(added?.connection_id);
+    expect(new Set(named)).toEqual(new Set([added?.connection_id]));
+    expect(mock.requests.some((r) => r.method === 'PUT' && r.path === '/api/v2/f-sdk/config')).toBe(true);
+  });
+
+  it.each([
+    ['opened on it (slug and connectionId)', true],
+    ['from its list of accounts', false],
+  ])('configures a reconnected account %s: its config requests name that connection', async (_, opened) => {
+    const account = mock.account(ACCOUNT);
+    account.connect('slack', { identifier: 'work@acme.test' });
+    const home = account.connect('slack', { identifier: 'home@acme.test', status: 'expired' });
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const screen = renderRefold(
+      <ConnectDialog defaultOpen slug="slack" connectionId={opened ? home.connection_id : undefined} />,
+      { mock },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Reconnect Slack' }));
+    await screen.findByRole('textbox', { name: 'Record name prefix' }, { timeout: 5000 });
+    expect(account.connections('slack')).toHaveLength(2);
+    const named = configConnections();
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named)).toEqual(new Set([home.connection_id]));
+  });
+
+  it('configures a first connection in the default config (no connection named)', async () => {
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const screen = renderRefold(<ConnectDialog defaultOpen slug="slack" />, { mock });
+    await userEvent.click(await screen.findByRole('button', { name: 'Connect Slack' }));
+    await screen.findByRole('textbox', { name: 'Record name prefix' }, { timeout: 5000 });
+    expect(mock.account(ACCOUNT).connections('slack')).toHaveLength(1);
+    const named = configConnections();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((id) => id === undefined)).toBe(true);
+  });
+
   it('is controlled by open and onOpenChange, and renders no trigger then', async () => {
     function Host() {
       const [open, setOpen] = useState(false);

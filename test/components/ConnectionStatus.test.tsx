@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { createRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ConnectButton } from '../../src/components/ConnectButton/index.js';
+import { DisconnectButton } from '../../src/components/DisconnectButton/index.js';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus/index.js';
 import type { ConnectionState } from '../../src/components/ConnectionStatus/index.js';
 import type { Application } from '../../src/core/types.js';
@@ -8,6 +11,7 @@ import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
 import { ConnectZendesk } from './connect-zendesk.js';
+import { stubPopup } from './fake-popup.js';
 
 const { mock, sent } = setupMockWorker();
 const ACCOUNT = 'test-customer';
@@ -15,6 +19,8 @@ const ACCOUNT = 'test-customer';
 const badge = (container: HTMLElement) => container.querySelector<HTMLElement>('.refold-connection-status')!;
 
 describe('ConnectionStatus', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it.each<[string, (id: string) => void, ConnectionState, string]>([
     [
       'connected',
@@ -120,6 +126,43 @@ describe('ConnectionStatus', () => {
     save.release();
     await expect.poll(() => region.textContent).toBe('Connected as agent@acme.example');
     expect(badge(screen.container)).toBe(region);
+  });
+
+  it('keeps its root, the polite live region and the ref target, when a second account turns the badge into a list and back', async () => {
+    const account = mock.account(ACCOUNT);
+    const work = account.connect('slack', { identifier: 'work@acme.example' });
+    stubPopup({ onNavigate: () => mock.completeOAuth(ACCOUNT, 'slack') });
+    const ref = createRef<HTMLElement>();
+    const screen = renderRefold(
+      <>
+        <ConnectionStatus ref={ref} slug="slack" />
+        <ConnectButton slug="slack" addAccount />
+        <DisconnectButton slug="slack" connectionId={work.connection_id} />
+      </>,
+      { mock },
+    );
+    await screen.findByText('Connected as work@acme.example');
+    const root = ref.current!;
+    const live = () => [root.getAttribute('aria-live'), root.getAttribute('aria-atomic')];
+    expect(live()).toEqual(['polite', 'true']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add another Slack account' }));
+    const list = await screen.findByRole('list', { name: 'Slack accounts' }, { timeout: 5000 });
+    expect(list).toBe(root);
+    expect(ref.current).toBe(root);
+    expect(live()).toEqual(['polite', 'true']);
+    const added = account.connections('slack').find((c) => c.connection_id !== work.connection_id)!;
+    expect(root).toHaveTextContent(`Connected as work@acme.example Connected as ${String(added.identifier)}`);
+    await expectNoAxeViolations(screen.container);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect Slack (work@acme.example)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await expect.poll(() => root.getAttribute('role')).toBeNull();
+    expect(ref.current).toBe(root);
+    expect(root.isConnected).toBe(true);
+    expect(root).not.toHaveAttribute('aria-label');
+    expect(root).toHaveTextContent(`Connected as ${String(added.identifier)}`);
+    expect(live()).toEqual(['polite', 'true']);
   });
 
   it('shows a checking state while loading, then an error with a retry', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RefoldArgumentError } from '../../src/core/errors.js';
 import { CONNECTION_PARAMS, RETURN_URL_PARAM } from '../../src/core/client.js';
-import { connectionsOf } from '../../src/core/connections.js';
+import { addedConnectionId, connectionsOf } from '../../src/core/connections.js';
 import type { Application } from '../../src/core/types.js';
 import { useMockRefold } from './setup-mock.js';
 
@@ -101,5 +101,41 @@ describe('connectionsOf', () => {
       connectionsOf(app([{ identifier: 'a', connectedAt: '' }], { reauth_required: true }))[0]?.state,
     ).toBe('expired');
     expect(connectionsOf(app(undefined, { connected: true }))).toEqual([]);
+  });
+});
+
+describe('addedConnectionId', () => {
+  const app = (...ids: (string | undefined)[]) =>
+    ({
+      app_id: 'a',
+      name: 'Slack',
+      slug: 'slack',
+      connected_accounts: ids.map((id, i) => ({
+        identifier: `user${i}@acme.test`,
+        auth_type: 'oauth2',
+        connectedAt: '',
+        ...(id !== undefined && { connection_id: id }),
+      })),
+    }) as Application;
+
+  it('names the one connection the flow added beside the others', () => {
+    expect(addedConnectionId(app('c1'), app('c1', 'c2'))).toBe('c2');
+    expect(addedConnectionId(app('c1', 'c2'), app('c3', 'c1', 'c2'))).toBe('c3');
+    // One removed meanwhile (disconnected in the dialog) and one added.
+    expect(addedConnectionId(app('c1', 'c2'), app('c2', 'c3'))).toBe('c3');
+  });
+
+  it('names none for a first connection, whose config is the default one, unless the app now has several', () => {
+    expect(addedConnectionId(app(), app('c1'))).toBeUndefined();
+    expect(addedConnectionId(app(), app('c1', 'c2'))).toBeUndefined(); // two new ones: not certain
+    expect(addedConnectionId(app(undefined), app(undefined, 'c2'))).toBe('c2');
+  });
+
+  it('names none when it cannot be certain: no data before, no id on the new connection, nothing new', () => {
+    expect(addedConnectionId(undefined, app('c1', 'c2'))).toBeUndefined();
+    expect(addedConnectionId(app('c1'), undefined)).toBeUndefined();
+    expect(addedConnectionId(app('c1'), app('c1', undefined))).toBeUndefined();
+    expect(addedConnectionId(app('c1', 'c2'), app('c1', 'c2'))).toBeUndefined();
+    expect(addedConnectionId(app('c1'), app('c1', ''))).toBeUndefined();
   });
 });

@@ -107,7 +107,9 @@ function DiscardChanges({ onKeepEditing, onDiscard }: { onKeepEditing: () => voi
  * opened with `showModal()`: the page behind is inert, focus stays inside, Escape closes it and focus goes
  * back to where it was. Controlled (`open`, `onOpenChange`) or with its own trigger button. Every way out of a
  * step with unsaved work (typed credentials, an edited config) — Close, Escape, Back, Skip — first asks
- * whether to discard it or keep editing.
+ * whether to discard it or keep editing. The configure step edits the config of the connection just signed
+ * in: a reconnected one, or an account added beside others (found in the app's data refetched after the
+ * connect); an app's first connection uses the default config.
  *
  * Open on one app with `slug` (and on one of its connections, to reconnect it, with `connectionId`), or
  * from "Connect Slack" links and buttons elsewhere in the host app with `deepLink` (see `connectDialogUrl`

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { connectionsOf } from '../../core/connections.js';
+import { addedConnectionId, connectionsOf } from '../../core/connections.js';
+import type { Application } from '../../core/types.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useRefoldContext } from '../../react/context.js';
 import { useConnect } from '../../react/useConnect.js';
@@ -14,6 +15,13 @@ import { useMessages } from '../shared/useMessages.js';
 export type ConnectStep = 'pick' | 'authenticate' | 'configure' | 'done';
 
 const STEPS: readonly ConnectStep[] = ['pick', 'authenticate', 'configure', 'done'];
+
+/**
+ * Whose config the configure step edits: a known connection (a reconnect), none (the default config), or
+ * the one a flow added: told by comparing the app's data `before` the flow with its data refetched after
+ * the flow ended (at `since`).
+ */
+type ConfigTarget = { connectionId: string | undefined } | { before: Application | undefined; since: number };
 
 /** Props of {@link ConnectSteps}. @internal */
 export interface ConnectStepsProps {
@@ -45,7 +53,7 @@ function Authenticate({
 }: {
   slug: string;
   connectionId: string | undefined;
-  onConnected: () => void;
+  onConnected: (target: ConfigTarget) => void;
   onDirtyChange: (dirty: boolean) => void;
 }) {
   const { app, fields, values } = useConnect(slug, { connectionId });
@@ -55,13 +63,21 @@ function Authenticate({
   // its data is known; with none left, the plain connect takes over for good (its flow ends here).
   const hasAccounts = connectionId === undefined && connectionsOf(app).length > 0;
   const [listing, setListing] = useState<boolean | undefined>(undefined);
-  if (app && listing === undefined) setListing(hasAccounts);
-  else if (listing && !hasAccounts) setListing(false);
-  if (listing) return <ConnectionList slug={slug} onConnected={onConnected} />;
+  // The app's data before any flow of this step: a connection a flow adds is the one it did not list.
+  const [before, setBefore] = useState<Application | undefined>(undefined);
+  if (app && listing === undefined) {
+    setListing(hasAccounts);
+    setBefore(app);
+  } else if (listing && !hasAccounts) setListing(false);
+  const connected = (reconnected?: string) => {
+    const known = connectionId ?? reconnected;
+    onConnected(known !== undefined ? { connectionId: known } : { before, since: Date.now() });
+  };
+  if (listing) return <ConnectionList slug={slug} onConnected={connected} />;
   return app && fields.length === 0 ? (
-    <ConnectButton slug={slug} connectionId={connectionId} onConnected={onConnected} />
+    <ConnectButton slug={slug} connectionId={connectionId} onConnected={connected} />
   ) : (
-    <AuthForm slug={slug} connectionId={connectionId} onConnected={onConnected} />
+    <AuthForm slug={slug} connectionId={connectionId} onConnected={connected} />
   );
 }
 
@@ -78,7 +94,13 @@ export function ConnectSteps({
   const { t } = useMessages('ConnectDialog');
   const [slug, setSlug] = useState(initialSlug ?? '');
   const [step, setStep] = useState<ConnectStep>(initialSlug ? 'authenticate' : 'pick');
-  const { data: app } = useApplication(slug);
+  const { data: app, dataUpdatedAt, errorUpdatedAt } = useApplication(slug);
+  const [configTarget, setConfigTarget] = useState<ConfigTarget>({ connectionId: undefined });
+  // After a connect, the app's data is refetched (`useConnect` invalidates it): once that answer (or its
+  // failure) is in, the added connection is known, or the default config is the one to edit.
+  if ('since' in configTarget && Math.max(dataUpdatedAt, errorUpdatedAt) >= configTarget.since) {
+    setConfigTarget({ connectionId: addedConnectionId(configTarget.before, app) });
+  }
   const [authDirty, setAuthDirty] = useState(false);
   const [configDirty, setConfigDirty] = useState(false);
   const dirty = (step === 'authenticate' && authDirty) || (step === 'configure' && configDirty);
@@ -144,15 +166,26 @@ export function ConnectSteps({
           slug={slug}
           connectionId={initialSlug === slug ? connectionId : undefined}
           onDirtyChange={setAuthDirty}
-          onConnected={() => {
+          onConnected={(target) => {
             onConnected?.(slug);
+            setConfigTarget(target);
             go('configure');
           }}
         />
       )}
-      {step === 'configure' && (
-        <ConfigForm slug={slug} onDirtyChange={setConfigDirty} onSaved={() => go('done')} />
-      )}
+      {step === 'configure' &&
+        ('since' in configTarget ? (
+          <p role="status">
+            <span className="refold-spinner" aria-hidden="true" /> {t('configForm.loading')}
+          </p>
+        ) : (
+          <ConfigForm
+            slug={slug}
+            connectionId={configTarget.connectionId}
+            onDirtyChange={setConfigDirty}
+            onSaved={() => go('done')}
+          />
+        ))}
       {step === 'done' && <p>{t('connectDialog.doneText', { name })}</p>}
       <div className="refold-connect-dialog__footer">
         {step === 'authenticate' && !initialSlug && (

@@ -18,8 +18,11 @@ interface ConnectionListOwnProps {
    * off for apps your product connects only once. @defaultValue true
    */
   addAccount?: boolean;
-  /** Called when one of the list's flows ends connected: a reconnected account, or an added one. */
-  onConnected?: () => void;
+  /**
+   * Called when one of the list's flows ends connected: with the `connectionId` of a reconnected account;
+   * with none for an added one (its id is in the app's data once refetched).
+   */
+  onConnected?: (connectionId?: string) => void;
   /** Extra class on the root. */
   className?: string;
 }
@@ -84,7 +87,7 @@ export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(fu
                   <ConnectButton
                     slug={slug}
                     connectionId={connection.connectionId}
-                    onConnected={onConnected}
+                    onConnected={() => onConnected?.(connection.connectionId)}
                   />
                 )}
                 {(connection.connectionId !== undefined || alone) && (
@@ -95,7 +98,9 @@ export const ConnectionList = forwardRef<HTMLDivElement, ConnectionListProps>(fu
           ))}
         </ul>
       )}
-      {addAccount && state === 'ready' && <ConnectButton slug={slug} addAccount onConnected={onConnected} />}
+      {addAccount && state === 'ready' && (
+        <ConnectButton slug={slug} addAccount onConnected={() => onConnected?.()} />
+      )}
     </div>
   );
 });

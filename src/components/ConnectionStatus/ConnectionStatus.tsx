@@ -41,7 +41,8 @@ type RootAttributes = Omit<HTMLAttributes<HTMLElement>, 'children'> & { rootRef:
  * runs. An app with several connections gets one badge per connection, each with its label and state, in a
  * list named "{app} accounts" (`summary` keeps one badge). Changes are announced politely. State in
  * `data-state="connected|expired|disconnected|unknown|connecting|loading"` (the app's, on the list too). The
- * `ref` points at the root.
+ * `ref` points at the root: one element, the live region, whether it shows one badge or the list (an app
+ * that gets a second connection keeps it; only an error that leaves no data replaces it).
  *
  * @example
  * <ConnectionStatus slug="hubspot" />
@@ -88,9 +89,12 @@ function TrackedConnectionStatus({
   );
 }
 
+const BADGE = 'refold-connection-status refold-badge refold-root';
+
 /**
  * The app's badge; or, for an app with several connections whose `state` is the one its data tells, a
- * badge per connection.
+ * list of badges, one per connection. Both shapes share one root element, the polite live region: when a
+ * second connection turns the badge into a list, the `ref` keeps its target and the change is announced.
  */
 function ConnectionBadges({
   state,
@@ -107,60 +111,48 @@ function ConnectionBadges({
   const { t } = useMessages('ConnectionStatus');
   const known = connectionOf(app);
   const items = !summary && app && state === known.state ? connectionsOf(app) : [];
-  const live = { 'aria-live': 'polite', 'aria-atomic': true } as const;
-  if (items.length < 2) {
-    const account = state === known.state ? known.account : undefined;
-    return (
-      <ConnectionBadge
-        {...rest}
-        {...live}
-        rootRef={rootRef}
-        className={className}
-        state={state}
-        account={account}
-      />
-    );
-  }
+  const list = items.length > 1;
   return (
     <span
       {...rest}
-      {...live}
+      {...(list && { role: 'list', 'aria-label': t('connectionList.label', { name: app?.name ?? '' }) })}
       ref={rootRef}
-      role="list"
-      aria-label={t('connectionList.label', { name: app?.name ?? '' })}
-      className={cx('refold-root', className)}
+      aria-live="polite"
+      aria-atomic
+      className={cx(list ? 'refold-root' : BADGE, className)}
       data-state={state}
     >
-      {items.map((item, index) => (
-        <Fragment key={item.connectionId ?? index}>
-          {index > 0 && ' '}
-          <ConnectionBadge role="listitem" rootRef={null} state={itemState(item)} account={item.account} />
-        </Fragment>
-      ))}
+      {list ? (
+        items.map((item, index) => (
+          <Fragment key={item.connectionId ?? index}>
+            {index > 0 && ' '}
+            <span role="listitem" className={BADGE} data-state={itemState(item)}>
+              <BadgeText state={itemState(item)} account={item.account} />
+            </span>
+          </Fragment>
+        ))
+      ) : (
+        <BadgeText state={state} account={state === known.state ? known.account : undefined} />
+      )}
     </span>
   );
 }
 
-function ConnectionBadge({
+/** What a badge says, with a spinner while something loads or connects. */
+function BadgeText({
   state,
   account,
-  className,
-  rootRef,
-  ...rest
-}: RootAttributes & { state: ConnectionState | 'loading'; account: ConnectedAccount | undefined }) {
+}: {
+  state: ConnectionState | 'loading';
+  account: ConnectedAccount | undefined;
+}) {
   const { t, locale } = useMessages('ConnectionStatus');
-  const text = connectionText(state, account, t, locale);
   return (
-    <span
-      {...rest}
-      ref={rootRef}
-      className={cx('refold-connection-status', 'refold-badge', 'refold-root', className)}
-      data-state={state}
-    >
+    <>
       {(state === 'connecting' || state === 'loading') && (
         <span className="refold-spinner" aria-hidden="true" />
       )}
-      {text}
-    </span>
+      {connectionText(state, account, t, locale)}
+    </>
   );
 }
