@@ -1,5 +1,5 @@
 import { act, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noSessionToken } from '../../src/core/human-tasks.js';
 import type { FetchToken } from '../../src/core/token.js';
 import {
@@ -21,9 +21,11 @@ import {
   useVariables,
 } from '../../src/react/index.js';
 import { mockVariableDefinitions, mockWorkflows } from '../../src/testing/mock-refold/index.js';
+import { fakeClock } from '../timing.js';
 import { renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
 
 const { mock, sent } = setupMockServer();
+afterEach(() => vi.useRealTimers());
 const slackWorkflow = mockWorkflows.find((w) => w.slug === 'slack' && w.published)!;
 const REGION = mockVariableDefinitions.find((d) => d.name === 'REGION')!._id;
 const SECRET = mockVariableDefinitions.find((d) => d.name === 'SIGNING_SECRET')!._id;
@@ -58,10 +60,12 @@ describe('run-control hooks', () => {
     const account = mock.account('customer-a');
     const [first, ...rest] = account.executions();
     account.setExecutions([{ ...first!, status: 'QUEUED' }, ...rest]);
+    const advance = fakeClock();
     const { result } = renderRefoldHook(mock, () => useExecution(first!._id));
     await waitFor(() => expect(result.current.data?.status).toBe('QUEUED'));
     account.setExecutions([{ ...first!, status: 'COMPLETED' }, ...rest]);
-    await waitFor(() => expect(result.current.data?.status).toBe('COMPLETED'), { timeout: 8_000 });
+    await advance(3_000);
+    await waitFor(() => expect(result.current.data?.status).toBe('COMPLETED'));
   });
 
   it('useRerunExecution answers the new run’s id', async () => {
