@@ -7,7 +7,12 @@ import type { McpServer } from '../core/mcp-servers.js';
 import type { PageParams } from '../core/resource.js';
 import type { RuleColumnOptions } from '../core/rule-options.js';
 import type { ExecutionBatch, NodeBatchesParams } from '../core/run-controls.js';
-import type { VariableListParams, VariableValue } from '../core/variables.js';
+import type {
+  AllVariablesParams,
+  VariableListParams,
+  VariableValue,
+  VariableValueList,
+} from '../core/variables.js';
 import type {
   Application,
   Config,
@@ -336,6 +341,13 @@ export const refoldQueries = {
     queryOptions<Page<VariableValue>, RefoldError>({
       ...base('variables', refoldKeys.variables(context.scope, params)),
       queryFn: ({ signal }) => context.client.variables.list(params, { signal }),
+    }),
+
+  /** Every value of the customer, read page by page up to a bound (`useAllVariables`). */
+  allVariables: (context: RefoldQueryContext, params: AllVariablesParams = {}) =>
+    queryOptions<VariableValueList, RefoldError>({
+      ...base('variables', refoldKeys.allVariables(context.scope, params)),
+      queryFn: ({ signal }) => context.client.variables.listAll(params, { signal }),
     }),
 
   /** The value of one definition, `null` when none is set (`useVariable`). */

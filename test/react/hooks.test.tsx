@@ -352,24 +352,16 @@ describe('workflows and runs', () => {
 
     afterEach(() => focusManager.setFocused(undefined));
 
-    it('refetches while a run is RUNNING and stops when none is', async () => {
-      const { result, finish, settle } = await followPage((i) => (i === 0 ? 'RUNNING' : 'COMPLETED'));
-      expect(result.current.data?.docs[0]?.status).toBe('RUNNING');
+    it.each([
+      ['one run is RUNNING', (i: number) => (i === 0 ? 'RUNNING' : 'COMPLETED')],
+      ['every run is only QUEUED', () => 'QUEUED'],
+      ['one run is STOPPING', (i: number) => (i === 2 ? 'STOPPING' : 'TIMED_OUT')],
+    ])('refetches while %s until the mock completes them, then stops', async (_, statusOf) => {
+      const { result, finish, settle } = await followPage(statusOf);
+      const shown = result.current.data?.docs.map((e) => e.status);
+      expect(shown).toEqual([0, 1, 2, 3, 4].map(statusOf));
       await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
-      finish();
-      await waitFor(() =>
-        expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true),
-      );
-      const settled = listCalls();
-      await settle();
-      expect(listCalls()).toBe(settled);
-    });
-
-    it('keeps refetching a page whose runs are only QUEUED until the mock completes them, then stops', async () => {
-      const { result, finish, settle } = await followPage(() => 'QUEUED');
-      expect(result.current.data?.docs.map((e) => e.status)).toEqual(Array(5).fill('QUEUED'));
-      await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
-      expect(result.current.data?.docs.every((e) => e.status === 'QUEUED')).toBe(true);
+      expect(result.current.data?.docs.map((e) => e.status)).toEqual(shown);
       finish();
       await waitFor(() =>
         expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true),

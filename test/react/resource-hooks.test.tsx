@@ -13,6 +13,7 @@ import {
   useNodeBatches,
   useRemoveMcpServer,
   useRerunExecution,
+  useAllVariables,
   useSetVariable,
   useStopExecution,
   useSubmitHumanTask,
@@ -21,10 +22,12 @@ import {
   useVariables,
 } from '../../src/react/index.js';
 import { mockVariableDefinitions, mockWorkflows } from '../../src/testing/mock-refold/index.js';
+import { manyVariableDefinitions, storeFeatureValues } from '../many-variables.js';
 import { fakeClock } from '../timing.js';
 import { renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
 
-const { mock, sent } = setupMockServer();
+const definitions = manyVariableDefinitions(150);
+const { mock, sent } = setupMockServer({ variableDefinitions: definitions });
 afterEach(() => vi.useRealTimers());
 const slackWorkflow = mockWorkflows.find((w) => w.slug === 'slack' && w.published)!;
 const REGION = mockVariableDefinitions.find((d) => d.name === 'REGION')!._id;
@@ -107,6 +110,19 @@ describe('variable hooks', () => {
     await act(() => result.current.set.mutateAsync({ definitionId: REGION, value: 'eu' }));
     await waitFor(() => expect(result.current.one.data?.value).toBe('eu'));
     await waitFor(() => expect(result.current.all.data?.docs).toHaveLength(1));
+  });
+
+  it('useAllVariables reads every page of values, and a write reads them all again', async () => {
+    storeFeatureValues(mock, 'customer-a', definitions);
+    const lists = () => sent().filter((r) => r.path === '/api/v2/public/env/values/linked_account');
+    const { result } = renderRefoldHook(mock, () => ({ all: useAllVariables(), set: useSetVariable() }));
+    await waitFor(() => expect(result.current.all.isSuccess).toBe(true));
+    expect(result.current.all.data).toMatchObject({ complete: true });
+    expect(result.current.all.data!.docs).toHaveLength(150);
+    expect(lists().map((r) => r.query['page'])).toEqual(['1', '2']);
+    await act(() => result.current.set.mutateAsync({ definitionId: REGION, value: 'eu' }));
+    await waitFor(() => expect(result.current.all.data!.docs).toHaveLength(151));
+    expect(lists().map((r) => r.query['page'])).toEqual(['1', '2', '1', '2']);
   });
 
   it('shows an encrypted value as set, never as a value', async () => {
