@@ -90,12 +90,14 @@ export type {
 } from './run-controls.js';
 export { REDACTED_VALUE } from './variables.js';
 export type {
+  AllVariablesParams,
   SetVariableInput,
   VariableDefinition,
   VariableFormat,
   VariableListParams,
   VariableMethods,
   VariableValue,
+  VariableValueList,
 } from './variables.js';
 export type {
   McpServer,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { optionalTextArg, textArg } from './args.js';
+import { optionalTextArg, pageArg, textArg } from './args.js';
 import type { RequestOptions } from './client.js';
 import { RefoldArgumentError } from './errors.js';
 import { pageQuery } from './resource.js';
@@ -74,6 +74,31 @@ export interface VariableListParams extends PageParams {
   definitionId?: string;
 }
 
+/** Which values {@link VariableMethods.listAll} reads. */
+export interface AllVariablesParams {
+  /** Values asked for per page (1–100). @defaultValue 100 */
+  limit?: number;
+  /**
+   * Pages read at most: a bound, so that an answer that keeps saying `hasNextPage` cannot loop for ever.
+   * @defaultValue 10 (1,000 values at the default `limit`)
+   */
+  maxPages?: number;
+}
+
+/** Every value of the customer, as {@link VariableMethods.listAll} read it page by page. */
+export interface VariableValueList {
+  /** The values in Refold's order, each once (a value seen on two pages, as rows shift, is kept once). */
+  docs: VariableValue[];
+  /** `false` when `maxPages` pages were read and Refold still had more: the rest are not in `docs`. */
+  complete: boolean;
+}
+
+/** Page size of {@link VariableMethods.listAll}: the largest `limit` a list call sends. */
+const ALL_LIMIT = 100;
+
+/** Pages {@link VariableMethods.listAll} reads at most. */
+const ALL_MAX_PAGES = 10;
+
 /** What {@link VariableMethods.set} stores. */
 export interface SetVariableInput {
   /** The definition (`variable_definition_id`). */
@@ -89,6 +114,12 @@ export interface SetVariableInput {
 export interface VariableMethods {
   /** A page of the customer's values. */
   list(params?: VariableListParams, options?: RequestOptions): Promise<Page<VariableValue>>;
+  /**
+   * Every value of the customer: pages 1, 2, … one after the other (100 values each) until Refold says
+   * there is no next page or sends an empty one, at most `maxPages` (10) pages. When that bound stops it
+   * early, `complete` is `false`. A failed page fails the whole read.
+   */
+  listAll(params?: AllVariablesParams, options?: RequestOptions): Promise<VariableValueList>;
   /** The value of one definition; `null` when Refold answers that none is set. */
   get(definitionId: string, options?: RequestOptions): Promise<VariableValue | null>;
   /**
@@ -175,16 +206,46 @@ function valueArg(where: string, value: unknown): string {
   return value;
 }
 
+/** Reads pages 1 … `maxPages` of `list` until the last one; see {@link VariableMethods.listAll}. */
+async function readAll(
+  list: VariableMethods['list'],
+  params: PageParams,
+  maxPages: number,
+  opts: RequestOptions | undefined,
+): Promise<VariableValueList> {
+  const docs: VariableValue[] = [];
+  const seen = new Set<string>();
+  for (let page = 1; page <= maxPages; page += 1) {
+    const answer = await list({ ...params, page }, opts);
+    for (const value of answer.docs) {
+      if (value._id !== undefined) {
+        if (seen.has(value._id)) continue;
+        seen.add(value._id);
+      }
+      docs.push(value);
+    }
+    if (!answer.hasNextPage || answer.docs.length === 0) return { docs, complete: true };
+  }
+  return { docs, complete: false };
+}
+
 /** The variable methods of the client. @internal */
 export function variableMethods(go: Send): VariableMethods {
+  const list: VariableMethods['list'] = (params = {}, opts) =>
+    go('listVariables', { scope: 'linked_account' }, variablePage, opts, {
+      query: {
+        ...pageQuery('variables.list', params),
+        variable_definition_id: optionalTextArg('variables.list', 'definitionId', params.definitionId),
+      },
+    });
   return {
-    list: (params = {}, opts) =>
-      go('listVariables', { scope: 'linked_account' }, variablePage, opts, {
-        query: {
-          ...pageQuery('variables.list', params),
-          variable_definition_id: optionalTextArg('variables.list', 'definitionId', params.definitionId),
-        },
-      }),
+    list,
+    listAll: (params = {}, opts) => {
+      const where = 'variables.listAll';
+      const maxPages = pageArg(where, 'maxPages', params.maxPages) ?? ALL_MAX_PAGES;
+      const limit = pageArg(where, 'limit', params.limit, ALL_LIMIT) ?? ALL_LIMIT;
+      return readAll(list, { limit }, maxPages, opts);
+    },
     get: (definitionId, opts) => {
       const definition = textArg('variables.get', 'definitionId', definitionId);
       return go('getVariable', { definitionId: definition }, variableOrNull(definition), opts);

@@ -47,7 +47,13 @@ export { useLinkedAccount } from './useLinkedAccount.js';
 export { useRuleOptions } from './useRuleOptions.js';
 export type { UseRuleOptionsInput } from './useRuleOptions.js';
 export { useExecuteWorkflow, useStopExecution, useRerunExecution, useNodeBatches } from './useRunControls.js';
-export { useVariables, useVariable, useSetVariable, useRemoveVariable } from './useVariables.js';
+export {
+  useVariables,
+  useAllVariables,
+  useVariable,
+  useSetVariable,
+  useRemoveVariable,
+} from './useVariables.js';
 export {
   useMcpServers,
   useMcpServer,

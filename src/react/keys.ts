@@ -1,7 +1,7 @@
 import type { ExecutionListParams, WorkflowListParams } from '../core/client.js';
 import type { PageParams } from '../core/resource.js';
 import type { NodeBatchesParams } from '../core/run-controls.js';
-import type { VariableListParams } from '../core/variables.js';
+import type { AllVariablesParams, VariableListParams } from '../core/variables.js';
 
 /** Where a config field lives: its config (left out: the default config) and workflow (left out: app-level). */
 export interface ConfigFieldScope {
@@ -99,6 +99,9 @@ export const refoldKeys = {
     params
       ? (['refold', scope, 'variables', 'list', params] as const)
       : (['refold', scope, 'variables'] as const),
+  /** Every value of the customer, read page by page (below the variables key). */
+  allVariables: (scope: string, params: AllVariablesParams = {}) =>
+    ['refold', scope, 'variables', 'all', params] as const,
   /** The value of one variable definition. */
   variable: (scope: string, definitionId: string) =>
     ['refold', scope, 'variables', 'value', definitionId] as const,

@@ -7,7 +7,12 @@ import type { McpServer } from '../core/mcp-servers.js';
 import type { PageParams } from '../core/resource.js';
 import type { RuleColumnOptions } from '../core/rule-options.js';
 import type { ExecutionBatch, NodeBatchesParams } from '../core/run-controls.js';
-import type { VariableListParams, VariableValue } from '../core/variables.js';
+import type {
+  AllVariablesParams,
+  VariableListParams,
+  VariableValue,
+  VariableValueList,
+} from '../core/variables.js';
 import type {
   Application,
   Config,
@@ -80,7 +85,11 @@ function base<Key extends QueryKey>(resource: keyof typeof refoldStaleTimes, que
   return { queryKey, staleTime: refoldStaleTimes[resource], retry: false } as const;
 }
 
-/** Polling interval of a running execution. */
+/**
+ * Polling interval of a run (or page of runs) under way. Like every `refetchInterval` of TanStack Query, it
+ * pauses while the page is hidden (`refetchIntervalInBackground` is left off) and ends with the last
+ * component reading the query.
+ */
 const RUNNING_REFETCH_INTERVAL = 3_000;
 
 /** True when a stored value counts as set (not empty, not an empty list). @internal */
@@ -96,14 +105,19 @@ export function hasValue(value: unknown): boolean {
 /** True for a non-empty string: the slug or id a query needs before it sends anything. */
 const isGiven = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
-/** True while a run may still change. */
+/** True while a run is executing: `RUNNING` or `STOPPING` (not a run still waiting to start). */
 export function isRunning(execution: Pick<Execution, 'status'>): boolean {
   return execution.status === 'RUNNING' || execution.status === 'STOPPING';
 }
 
 /**
- * True while one run is not over: running, stopping, or waiting to start (`QUEUED`, a status newer than
- * the documented ones). A single run followed with `useExecution` is polled while this holds.
+ * True while a run is not over: `RUNNING`, `STOPPING`, or `QUEUED` (waiting to start: a status newer than the
+ * documented ones). The one definition of "still going": `useExecution` polls a run, and `useExecutions` a
+ * page with at least one run, while it holds. `COMPLETED`, `ERRORED`, `STOPPED` and `TIMED_OUT` are over.
+ *
+ * Any other status (Refold's statuses are an open list) counts as over, so it is **not** polled: it may as
+ * well be a final one, and polling forever on it would be worse than a row that refreshes only on the usual
+ * occasions (mount, window focus, reconnect, once stale).
  */
 export function isUnderWay(execution: Pick<Execution, 'status'>): boolean {
   return isRunning(execution) || execution.status === 'QUEUED';
@@ -163,7 +177,7 @@ export interface RuleOptionsQueryInput {
 
 /** Which execution page {@link refoldQueries}`.executions` reads. */
 export interface ExecutionsQueryInput extends ExecutionListParams {
-  /** How often to refetch while a run on the page is still going, in ms. @defaultValue 3_000 */
+  /** How often to refetch while a run on the page is under way (see `isUnderWay`), in ms. @defaultValue 3_000 */
   runningRefetchInterval?: number;
 }
 
@@ -284,7 +298,7 @@ export const refoldQueries = {
 
   /**
    * A page of runs, newest first; the previous page stays while the next loads, and the page refetches
-   * while any run on it is running (`useExecutions`).
+   * while any run on it is under way: queued, running or stopping, as `isUnderWay` says (`useExecutions`).
    */
   executions: (context: RefoldQueryContext, input: ExecutionsQueryInput = {}) => {
     const { runningRefetchInterval = RUNNING_REFETCH_INTERVAL, ...params } = input;
@@ -292,7 +306,7 @@ export const refoldQueries = {
       ...base('executions', refoldKeys.executions(context.scope, params)),
       queryFn: ({ signal }) => context.client.executions.list(params, { signal }),
       placeholderData: keepPreviousData,
-      refetchInterval: (query) => (query.state.data?.docs.some(isRunning) ? runningRefetchInterval : false),
+      refetchInterval: (query) => (query.state.data?.docs.some(isUnderWay) ? runningRefetchInterval : false),
     });
   },
 
@@ -327,6 +341,13 @@ export const refoldQueries = {
     queryOptions<Page<VariableValue>, RefoldError>({
       ...base('variables', refoldKeys.variables(context.scope, params)),
       queryFn: ({ signal }) => context.client.variables.list(params, { signal }),
+    }),
+
+  /** Every value of the customer, read page by page up to a bound (`useAllVariables`). */
+  allVariables: (context: RefoldQueryContext, params: AllVariablesParams = {}) =>
+    queryOptions<VariableValueList, RefoldError>({
+      ...base('variables', refoldKeys.allVariables(context.scope, params)),
+      queryFn: ({ signal }) => context.client.variables.listAll(params, { signal }),
     }),
 
   /** The value of one definition, `null` when none is set (`useVariable`). */

@@ -13,7 +13,9 @@ export interface UseExecutionsOptions
 
 /**
  * A page of workflow runs, newest first. The previous page stays on screen while the next loads, and the page
- * refetches every few seconds while any run on it is `RUNNING` (stops once none is).
+ * refetches every few seconds (`runningRefetchInterval`) while any run on it is under way: `QUEUED`, `RUNNING`
+ * or `STOPPING`, as `isUnderWay` says. It stops once every run on the page is over (a status it does not know
+ * counts as over), pauses while the page is hidden, and ends when the last component using it unmounts.
  *
  * @example
  * const { data, isPlaceholderData } = useExecutions({ page, status: 'ERRORED' });

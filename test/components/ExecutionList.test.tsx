@@ -1,5 +1,5 @@
 import { within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ExecutionList } from '../../src/components/ExecutionList/index.js';
 import type { Execution, Page } from '../../src/core/types.js';
@@ -8,6 +8,7 @@ import type { MockExecution } from '../../src/testing/mock-refold/index.js';
 import { expectNoAxeViolations } from '../browser-setup/axe.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
+import { countFetches, fakeClock } from '../timing.js';
 
 const LIST_PATH = '/api/v2/public/execution';
 const ACCOUNT = 'test-customer';
@@ -29,6 +30,10 @@ function pageOf(docs: Execution[], page = 1, totalPages = 1): Page<Execution> {
 
 describe('ExecutionList', () => {
   const { mock, sent } = setupMockWorker();
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   const runs = () => mock.account(ACCOUNT).executions();
   const lists = () => sent().filter((r) => r.method === 'GET' && r.path === LIST_PATH);
@@ -190,6 +195,7 @@ describe('ExecutionList', () => {
   });
 
   it('shows progress of running runs and refreshes them until they finish', async () => {
+    const advance = fakeClock();
     const running: MockExecution = {
       ...runs().find((r) => r.status === 'RUNNING')!,
       completion_percentage: 40,
@@ -200,12 +206,53 @@ describe('ExecutionList', () => {
     expect(progress).toHaveAttribute('value', '40');
 
     mock.account(ACCOUNT).setExecutions([{ ...running, status: 'COMPLETED', completion_percentage: 100 }]);
+    await advance(3_000);
     await expect
-      .poll(() => screen.container.querySelector('li[data-status]')?.getAttribute('data-status'), {
-        timeout: 6000,
-      })
+      .poll(() => screen.container.querySelector('li[data-status]')?.getAttribute('data-status'))
       .toBe('COMPLETED');
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('refreshes a page of queued runs every 3 s until each has ended, then sends nothing more', async () => {
+    const advance = fakeClock();
+    const fetches = countFetches(LIST_PATH);
+    const queued = runs()
+      .slice(0, 3)
+      .map((run) => ({ ...run, status: 'QUEUED' }));
+    mock.account(ACCOUNT).setExecutions(queued);
+    const screen = await renderList();
+    const statuses = () =>
+      [...screen.container.querySelectorAll('li[data-status]')].map((li) => li.getAttribute('data-status'));
+    expect(statuses()).toEqual(['unknown', 'unknown', 'unknown']);
+    const first = fetches();
+    await advance(3_000);
+    await expect.poll(fetches).toBe(first + 1);
+    await advance(3_000);
+    await expect.poll(fetches).toBe(first + 2);
+
+    // One run still waits: the page goes on refreshing.
+    mock
+      .account(ACCOUNT)
+      .setExecutions([queued[0]!, ...queued.slice(1).map((r) => ({ ...r, status: 'COMPLETED' }))]);
+    await advance(3_000);
+    await expect.poll(statuses).toEqual(['unknown', 'COMPLETED', 'COMPLETED']);
+    mock.account(ACCOUNT).setExecutions(queued.map((r) => ({ ...r, status: 'COMPLETED' })));
+    await advance(3_000);
+    await expect.poll(statuses).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    const settled = fetches();
+    await advance(12_000);
+    expect(fetches()).toBe(settled);
+  });
+
+  it('stops refreshing queued runs once the list unmounts', async () => {
+    const advance = fakeClock();
+    const fetches = countFetches(LIST_PATH);
+    mock.account(ACCOUNT).setExecutions([{ ...runs()[0]!, status: 'QUEUED' }]);
+    const screen = await renderList();
+    screen.unmount();
+    const gone = fetches();
+    await advance(12_000);
+    expect(fetches()).toBe(gone);
   });
 
   it('shows “No runs yet” and “No runs match” when there is nothing to list', async () => {

@@ -3,14 +3,16 @@ import { createRefoldClient } from '../../src/core/client.js';
 import type { RefoldClientOptions } from '../../src/core/client.js';
 import type { FetchToken } from '../../src/core/token.js';
 import { createMockRefold } from '../../src/testing/mock-refold/index.js';
+import type { MockRefoldOptions } from '../../src/testing/mock-refold/index.js';
 import { listenMockRefold } from '../../src/testing/mock-refold/node.js';
 
 /**
  * One mock Refold on a random localhost port for a test file, reset after each test. `backendToken` plays
  * the app's backend: it mints a session token over HTTP with the API key, as a real backend would.
+ * `options` go to `createMockRefold`.
  */
-export function useMockRefold() {
-  const mock = createMockRefold();
+export function useMockRefold(options?: MockRefoldOptions) {
+  const mock = createMockRefold(options);
   const server = { url: '' };
   let close: (() => Promise<void>) | undefined;
 

@@ -1,4 +1,4 @@
-import { onlineManager } from '@tanstack/react-query';
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RefoldApiError, RefoldNetworkError } from '../../src/core/errors.js';
@@ -327,23 +327,79 @@ describe('workflows and runs', () => {
     expect(result.current.isPlaceholderData).toBe(false);
   });
 
-  it('useExecutions refetches while a run is RUNNING and stops when none is', async () => {
-    const account = mock.account('customer-a');
-    const runs = account.executions();
-    account.setExecutions(runs.map((e, i) => ({ ...e, status: i === 0 ? 'RUNNING' : 'COMPLETED' })));
+  describe('useExecutions polling', () => {
     const listCalls = () => sent().filter((r) => r.path === '/api/v2/public/execution').length;
-    const advance = fakeClock();
-    const { result, queryClient } = renderRefoldHook(mock, () =>
-      useExecutions({ limit: 5, runningRefetchInterval: 100 }),
-    );
-    await waitFor(() => expect(result.current.data?.docs[0]?.status).toBe('RUNNING'));
-    await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
-    account.setExecutions(runs.map((e) => ({ ...e, status: 'COMPLETED' })));
-    await waitFor(() => expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true));
-    const settled = listCalls();
-    await advance(400); // four intervals: a refetch still scheduled would have started by now
-    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
-    expect(listCalls()).toBe(settled);
+
+    /**
+     * Gives the customer's runs the statuses `statusOf` picks and follows the first page, polled every
+     * 100 ms on a fake clock; `finish()` completes every run.
+     */
+    async function followPage(statusOf: (index: number) => string) {
+      const account = mock.account('customer-a');
+      const runs = account.executions();
+      account.setExecutions(runs.map((e, i) => ({ ...e, status: statusOf(i) })));
+      const advance = fakeClock();
+      const hook = renderRefoldHook(mock, () => useExecutions({ limit: 5, runningRefetchInterval: 100 }));
+      await waitFor(() => expect(hook.result.current.isSuccess).toBe(true));
+      const finish = () => account.setExecutions(runs.map((e) => ({ ...e, status: 'COMPLETED' })));
+      /** Four intervals pass: a refetch still scheduled would have started, and every fetch has ended. */
+      const settle = async () => {
+        await advance(400);
+        await waitFor(() => expect(hook.queryClient.isFetching()).toBe(0));
+      };
+      return { ...hook, advance, finish, settle };
+    }
+
+    afterEach(() => focusManager.setFocused(undefined));
+
+    it.each([
+      ['one run is RUNNING', (i: number) => (i === 0 ? 'RUNNING' : 'COMPLETED')],
+      ['every run is only QUEUED', () => 'QUEUED'],
+      ['one run is STOPPING', (i: number) => (i === 2 ? 'STOPPING' : 'TIMED_OUT')],
+    ])('refetches while %s until the mock completes them, then stops', async (_, statusOf) => {
+      const { result, finish, settle } = await followPage(statusOf);
+      const shown = result.current.data?.docs.map((e) => e.status);
+      expect(shown).toEqual([0, 1, 2, 3, 4].map(statusOf));
+      await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(3));
+      expect(result.current.data?.docs.map((e) => e.status)).toEqual(shown);
+      finish();
+      await waitFor(() =>
+        expect(result.current.data?.docs.every((e) => e.status === 'COMPLETED')).toBe(true),
+      );
+      const settled = listCalls();
+      await settle();
+      expect(listCalls()).toBe(settled);
+    });
+
+    it('does not poll a page whose only unfinished-looking runs have a status it does not know', async () => {
+      const { result, settle } = await followPage((i) => (i === 0 ? 'PAUSED_FOR_REVIEW' : 'ERRORED'));
+      expect(result.current.data?.docs[0]?.status).toBe('PAUSED_FOR_REVIEW');
+      await settle();
+      expect(listCalls()).toBe(1);
+    });
+
+    it('pauses while the page is hidden and goes on when it shows again', async () => {
+      const { advance, settle } = await followPage(() => 'QUEUED');
+      await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(2));
+      focusManager.setFocused(false);
+      await settle();
+      const hidden = listCalls();
+      await settle();
+      expect(listCalls()).toBe(hidden);
+      focusManager.setFocused(true);
+      await advance(100);
+      await waitFor(() => expect(listCalls()).toBeGreaterThan(hidden));
+    });
+
+    it('stops polling when the last component reading the page unmounts', async () => {
+      const { unmount, settle } = await followPage(() => 'RUNNING');
+      await waitFor(() => expect(listCalls()).toBeGreaterThanOrEqual(2));
+      unmount();
+      await settle();
+      const gone = listCalls();
+      await settle();
+      expect(listCalls()).toBe(gone);
+    });
   });
 
   it('useExecution loads one run with its nodes, though Refold sends it without its _id', async () => {

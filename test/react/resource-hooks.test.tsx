@@ -1,5 +1,5 @@
 import { act, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noSessionToken } from '../../src/core/human-tasks.js';
 import type { FetchToken } from '../../src/core/token.js';
 import {
@@ -13,6 +13,7 @@ import {
   useNodeBatches,
   useRemoveMcpServer,
   useRerunExecution,
+  useAllVariables,
   useSetVariable,
   useStopExecution,
   useSubmitHumanTask,
@@ -21,9 +22,13 @@ import {
   useVariables,
 } from '../../src/react/index.js';
 import { mockVariableDefinitions, mockWorkflows } from '../../src/testing/mock-refold/index.js';
+import { manyVariableDefinitions, storeFeatureValues } from '../many-variables.js';
+import { fakeClock } from '../timing.js';
 import { renderRefoldHook, setupMockServer, testQueryClient } from './utils.js';
 
-const { mock, sent } = setupMockServer();
+const definitions = manyVariableDefinitions(150);
+const { mock, sent } = setupMockServer({ variableDefinitions: definitions });
+afterEach(() => vi.useRealTimers());
 const slackWorkflow = mockWorkflows.find((w) => w.slug === 'slack' && w.published)!;
 const REGION = mockVariableDefinitions.find((d) => d.name === 'REGION')!._id;
 const SECRET = mockVariableDefinitions.find((d) => d.name === 'SIGNING_SECRET')!._id;
@@ -58,10 +63,12 @@ describe('run-control hooks', () => {
     const account = mock.account('customer-a');
     const [first, ...rest] = account.executions();
     account.setExecutions([{ ...first!, status: 'QUEUED' }, ...rest]);
+    const advance = fakeClock();
     const { result } = renderRefoldHook(mock, () => useExecution(first!._id));
     await waitFor(() => expect(result.current.data?.status).toBe('QUEUED'));
     account.setExecutions([{ ...first!, status: 'COMPLETED' }, ...rest]);
-    await waitFor(() => expect(result.current.data?.status).toBe('COMPLETED'), { timeout: 8_000 });
+    await advance(3_000);
+    await waitFor(() => expect(result.current.data?.status).toBe('COMPLETED'));
   });
 
   it('useRerunExecution answers the new run’s id', async () => {
@@ -103,6 +110,19 @@ describe('variable hooks', () => {
     await act(() => result.current.set.mutateAsync({ definitionId: REGION, value: 'eu' }));
     await waitFor(() => expect(result.current.one.data?.value).toBe('eu'));
     await waitFor(() => expect(result.current.all.data?.docs).toHaveLength(1));
+  });
+
+  it('useAllVariables reads every page of values, and a write reads them all again', async () => {
+    storeFeatureValues(mock, 'customer-a', definitions);
+    const lists = () => sent().filter((r) => r.path === '/api/v2/public/env/values/linked_account');
+    const { result } = renderRefoldHook(mock, () => ({ all: useAllVariables(), set: useSetVariable() }));
+    await waitFor(() => expect(result.current.all.isSuccess).toBe(true));
+    expect(result.current.all.data).toMatchObject({ complete: true });
+    expect(result.current.all.data!.docs).toHaveLength(150);
+    expect(lists().map((r) => r.query['page'])).toEqual(['1', '2']);
+    await act(() => result.current.set.mutateAsync({ definitionId: REGION, value: 'eu' }));
+    await waitFor(() => expect(result.current.all.data!.docs).toHaveLength(151));
+    expect(lists().map((r) => r.query['page'])).toEqual(['1', '2', '1', '2']);
   });
 
   it('shows an encrypted value as set, never as a value', async () => {

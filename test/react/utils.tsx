@@ -7,16 +7,16 @@ import type { FetchToken } from '../../src/core/token.js';
 import type { RefoldProviderProps } from '../../src/react/RefoldProvider.js';
 import { createMockFetchToken } from '../../src/testing/fetch-token.js';
 import { createMockRefold } from '../../src/testing/mock-refold/index.js';
-import type { MockRefold } from '../../src/testing/mock-refold/index.js';
+import type { MockRefold, MockRefoldOptions } from '../../src/testing/mock-refold/index.js';
 import { mockRefoldHandlers } from '../../src/testing/mock-refold/msw.js';
 import { renderHookWithRefold } from '../../src/testing/render.js';
 
 /** The React major the current project runs (18 or 19). */
 export const reactMajor = Number(version.split('.')[0]);
 
-/** A mock Refold served through MSW at the default base URL, reset after each test. */
-export function setupMockServer() {
-  const mock = createMockRefold();
+/** A mock Refold (`options` go to `createMockRefold`) served through MSW at the default base URL, reset after each test. */
+export function setupMockServer(options?: MockRefoldOptions) {
+  const mock = createMockRefold(options);
   const server = setupServer(...mockRefoldHandlers(mock));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {

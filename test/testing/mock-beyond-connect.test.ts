@@ -71,6 +71,18 @@ describe('mock Refold beyond connect: the same auth rules', () => {
     expect((await env.call('/api/v2/public/env/values/everything', { token })).status).toBe(400);
   });
 
+  it('seeds a value with account.setVariable as the write route stores it, refusing what the route refuses', async () => {
+    const account = env.mock.account('customer-a');
+    account.setVariable(REGION, 'eu-central-1');
+    const token = await env.token('customer-a');
+    const listed = obj((await env.call('/api/v2/public/env/values/linked_account', { token })).json);
+    expect(listed['docs']).toMatchObject([{ variable_definition_id: REGION, value: 'eu-central-1' }]);
+    const byName = (name: string) => mockVariableDefinitions.find((d) => d.name === name)!._id;
+    expect(() => account.setVariable('unknown', 'x')).toThrow(/not found/);
+    expect(() => account.setVariable(byName('ORG_ENDPOINT'), 'https://a.example')).toThrow(/linked_account/);
+    expect(() => account.setVariable(byName('BATCH_SIZE'), 'lots')).toThrow(/must be a number/);
+  });
+
   it('requires the slug header on execute and a published workflow of that app', async () => {
     const token = await env.token();
     const path = `/api/v2/public/workflow/${workflow._id}/execute`;

@@ -29,7 +29,9 @@ const STATUSES = Object.keys(STATUS_LABELS) as ExecutionStatus[];
  * The customer's workflow runs, newest first: status badges (a status Refold added later shows as itself,
  * neutral), relative start times, a filter by the documented statuses,
  * paging that keeps the current page on screen while the next loads, and expandable rows with each run's
- * steps. Running runs show their progress and refresh until they finish.
+ * steps. Running runs show their progress, and the page refreshes every 3 s while any run on it is under way
+ * (queued, running or stopping; a status the library does not know counts as over), until every run on it
+ * has ended; it pauses while the browser tab is hidden and stops when the list unmounts.
  *
  * State in `data-state`: `loading`, `ready`, `empty`, `error`; `aria-busy` while another page loads. The
  * `ref` points at the root `<div>`.

@@ -1,7 +1,7 @@
 import { forwardRef, useId, useState } from 'react';
 import type { FormEvent, HTMLAttributes } from 'react';
 import type { VariableDefinition, VariableValue } from '../../core/variables.js';
-import { useRemoveVariable, useSetVariable, useVariables } from '../../react/useVariables.js';
+import { useAllVariables, useRemoveVariable, useSetVariable } from '../../react/useVariables.js';
 import { ErrorState } from '../shared/ErrorState.js';
 import { FieldLayout } from '../shared/FieldLayout.js';
 import { cx } from '../shared/cx.js';
@@ -52,6 +52,12 @@ function formatProblem(
  * value is write-only: the field starts empty and says whether a value is set; typing replaces it. Save
  * sends only the values the user changed (a stored value is never sent back); Remove deletes one.
  *
+ * The stored values are read with `useAllVariables`: every page (100 values each) before the fields show,
+ * so no field reads "not set" only because its value sits on a later page. The read stops after 10 pages
+ * (1,000 values); a definition whose value lies beyond shows as not set, and saving it still replaces
+ * (upserts) that value. A refetch (after a save or a remove) keeps the fields, and what the user typed,
+ * on screen while the pages come in again.
+ *
  * `data-state`: `loading | ready | saving | saved | error`. The `ref` points at the root `<div>`.
  *
  * @example
@@ -64,7 +70,7 @@ export const VariablesForm = forwardRef<HTMLDivElement, VariablesFormProps>(func
 ) {
   const { t } = useMessages('VariablesForm');
   const id = useId();
-  const values = useVariables({ limit: 100 });
+  const values = useAllVariables();
   const set = useSetVariable();
   const remove = useRemoveVariable();
   const [draft, setDraft] = useState<Record<string, string>>({});

@@ -1,6 +1,6 @@
 /**
  * `MockRefold.account(id)`: the test-side view of one linked account, to inspect and change its
- * connections, configs, runs and events directly (copies out, never live state).
+ * connections, configs, runs, variables and events directly (copies out, never live state).
  *
  * @module
  */
@@ -14,6 +14,7 @@ import {
   settleAutoOAuth,
 } from './resources/apps.js';
 import { executionsOf, slugOfExecution } from './resources/executions.js';
+import { storeVariable } from './resources/variables.js';
 import { configContext, ensureAccount, findApp } from './state.js';
 import type { AccountState, MockState } from './state.js';
 import type { MockAccount, MockConnectOptions } from './types.js';
@@ -98,6 +99,9 @@ export function accountView(state: MockState, linkedAccountId: string): MockAcco
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     setExecutions: (list) => {
       account().executions = structuredClone(list).map((doc) => ({ doc, slug: slugOfExecution(state, doc) }));
+    },
+    setVariable: (definitionId, value) => {
+      storeVariable(state, account(), definitionId, value);
     },
     events: () => structuredClone(account().events),
     pendingOAuth: () =>

@@ -474,6 +474,11 @@ export interface MockAccount {
   executions(): MockExecution[];
   /** Replace this account's executions. */
   setExecutions(executions: MockExecution[]): void;
+  /**
+   * Store (upsert) this account's value of a `linked_account` variable definition, as the write route
+   * would: throws for an unknown definition, another scope or a value of the wrong format.
+   */
+  setVariable(definitionId: string, value: string): void;
   /** Events received by the event-trigger route. */
   events(): MockTriggeredEvent[];
   /** OAuth flows started and not yet finished (slug and opaque state). */

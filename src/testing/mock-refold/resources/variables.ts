@@ -124,28 +124,60 @@ function checkFormat(definition: MockVariableDefinition, value: string): void {
   }
 }
 
-/** The variable routes. `definitions` is the org's list (the options' or {@link mockVariableDefinitions}). */
-export function variableRoutes(state: MockState, route: AddRoute): void {
-  const definitions = (): readonly MockVariableDefinition[] =>
-    state.settings.variableDefinitions ?? mockVariableDefinitions;
-  const definitionOr404 = (id: string | undefined): MockVariableDefinition => {
-    const definition = definitions().find((candidate) => candidate._id === id);
-    if (definition === undefined) throw notFound(`Variable definition not found: ${id ?? ''}`);
-    return definition;
-  };
-  /** A session token reaches its own linked account's values only. */
-  const ownScope = (definition: MockVariableDefinition): void => {
-    if (definition.scope !== 'linked_account') {
-      throw new HttpError(403, 'FORBIDDEN', 'A session token can only reach linked_account variables');
-    }
-  };
+/** The org's definitions: the options' or {@link mockVariableDefinitions}. */
+function definitionsOf(state: MockState): readonly MockVariableDefinition[] {
+  return state.settings.variableDefinitions ?? mockVariableDefinitions;
+}
 
+/** The definition with this id, else a 404. */
+function definitionOr404(state: MockState, id: string | undefined): MockVariableDefinition {
+  const definition = definitionsOf(state).find((candidate) => candidate._id === id);
+  if (definition === undefined) throw notFound(`Variable definition not found: ${id ?? ''}`);
+  return definition;
+}
+
+/** A session token reaches its own linked account's values only. */
+function ownScope(definition: MockVariableDefinition): void {
+  if (definition.scope !== 'linked_account') {
+    throw new HttpError(403, 'FORBIDDEN', 'A session token can only reach linked_account variables');
+  }
+}
+
+/**
+ * Upserts the account's value of a `linked_account` definition, checked as the write route checks it (an
+ * `HttpError` otherwise): the write route and `MockAccount.setVariable`. @internal
+ */
+export function storeVariable(
+  state: MockState,
+  account: AccountState,
+  definitionId: string,
+  value: string,
+): Record<string, unknown> {
+  const definition = definitionOr404(state, definitionId);
+  ownScope(definition);
+  checkFormat(definition, value);
+  const values = valuesOf(account);
+  const time = new Date(state.settings.now()).toISOString();
+  const previous = values.get(definition._id);
+  const stored: StoredValue = {
+    _id: previous?._id ?? `66b0${randomHex(20)}`,
+    definition,
+    value,
+    createdAt: previous?.createdAt ?? time,
+    updatedAt: time,
+  };
+  values.set(definition._id, stored);
+  return wire(account, stored);
+}
+
+/** The variable routes, on the org's definitions (the options' or {@link mockVariableDefinitions}). */
+export function variableRoutes(state: MockState, route: AddRoute): void {
   route('GET', '/api/v2/public/env/definitions', 'api-key', (context) => {
     const pageNumber = positiveInt(context.query, 'page', 1);
     const limit = positiveInt(context.query, 'limit', 10);
     const scope = context.query.get('scope');
     const format = context.query.get('var_format');
-    const list = definitions()
+    const list = definitionsOf(state)
       .filter((definition) => scope === null || definition.scope === scope)
       .filter((definition) => format === null || definition.var_format === format)
       .map((definition) => ({ ...definition, org_id: MOCK_ORG_ID }));
@@ -154,7 +186,7 @@ export function variableRoutes(state: MockState, route: AddRoute): void {
 
   route('GET', '/api/v2/public/env/value/:definitionId', 'bearer', (context) => {
     if (context.query.has('linked_account_id')) throw badRequest('linked_account_id comes from the token');
-    const definition = definitionOr404(context.params['definitionId']);
+    const definition = definitionOr404(state, context.params['definitionId']);
     ownScope(definition);
     const stored = valuesOf(context.account).get(definition._id);
     return json(200, {
@@ -175,21 +207,7 @@ export function variableRoutes(state: MockState, route: AddRoute): void {
       throw badRequest('variable_definition_id is required');
     }
     if (typeof value !== 'string') throw badRequest('value is required and must be a string');
-    const definition = definitionOr404(definitionId);
-    ownScope(definition);
-    checkFormat(definition, value);
-    const values = valuesOf(context.account);
-    const time = new Date(state.settings.now()).toISOString();
-    const previous = values.get(definition._id);
-    const stored: StoredValue = {
-      _id: previous?._id ?? `66b0${randomHex(20)}`,
-      definition,
-      value,
-      createdAt: previous?.createdAt ?? time,
-      updatedAt: time,
-    };
-    values.set(definition._id, stored);
-    return json(200, wire(context.account, stored));
+    return json(200, storeVariable(state, context.account, definitionId, value));
   });
 
   route('GET', '/api/v2/public/env/values/:scope', 'bearer', (context) => {
