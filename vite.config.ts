@@ -56,6 +56,13 @@ export default defineConfig({
         /^msw($|\/)/,
         /^node:/,
       ],
+      output: {
+        // A chunk shared by the testing kit's entries only (the mock, createMockFetchToken) stays in testing/.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.every((id) => id.includes('/src/testing/'))
+            ? 'testing/[name]-[hash].js'
+            : '[name]-[hash].js',
+      },
       // The bundler warns that it may drop `"use client"` from src/index.ts; it keeps it on dist/index.js
       // (test/consumer checks), so the warning is noise.
       onLog(level, log, handler) {

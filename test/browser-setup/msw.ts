@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { cleanup } from '@testing-library/react';
 import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -76,7 +77,12 @@ export function setupMockWorker(
   beforeAll(async () => {
     started = await startMockWorker(mock, options);
   });
-  afterEach(() => started?.reset());
+  afterEach(() => {
+    // Unmount first: Vitest runs this hook before the setup file's cleanup (after-hooks run in reverse), and a
+    // component still mounted would send its next requests into the fresh mock of the following test.
+    cleanup();
+    started?.reset();
+  });
   afterAll(() => started?.stop());
   return {
     mock,

@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import { cleanup } from '@testing-library/react';
 import type { RenderHookOptions } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { version } from 'react';
@@ -20,6 +21,7 @@ export function setupMockServer(options?: MockRefoldOptions) {
   const server = setupServer(...mockRefoldHandlers(mock));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
+    cleanup(); // before the reset: see test/browser-setup/msw.ts
     mock.reset();
     server.resetHandlers();
   });
