@@ -121,6 +121,23 @@ describe('AppList', () => {
     expect(listRequests()).toHaveLength(1);
   });
 
+  it('hovers a category chip with the quiet surface tint and muted border, not the accent tint', async () => {
+    const { screen } = await renderList();
+    const chip = screen.getByRole('button', { name: 'CRM', pressed: false });
+    await userEvent.hover(chip);
+    // The theme's colours, resolved where the chip is.
+    const probe = document.createElement('span');
+    probe.style.background = 'var(--refold-surface)';
+    probe.style.borderColor = 'var(--refold-muted)';
+    chip.parentElement!.append(probe);
+    const { backgroundColor, borderTopColor } = getComputedStyle(chip);
+    expect([backgroundColor, borderTopColor]).toEqual([
+      getComputedStyle(probe).backgroundColor,
+      getComputedStyle(probe).borderTopColor,
+    ]);
+    probe.remove();
+  });
+
   it('shows connected apps only when asked, including the default', async () => {
     mock.account('test-customer').connect('notion');
     mock.account('test-customer').connect('xero', { status: 'expired' });
