@@ -4,9 +4,9 @@
 // `npm test`; times are not (they live in `npm run bench` only).
 //
 // Pending budgets are `it.fails`: they pass while the code is over budget and fail as soon as it meets it,
-// which is the signal to turn them into plain `it`. Figures on the perf branch: core + provider + hooks
-// 20,794 B, whole entry 37,782 B (098056c, measured the same way: 26,131 B and 37,802 B). styles.css: 4,083 B
-// after its compaction pass (4,997 B before), 4,363 B with its right-to-left and forced-colours rules.
+// which is the signal to turn them into plain `it`. On main at the stop of 2026-12-01 (npm run bench): core +
+// provider + hooks 26,414 B, whole entry 52,216 B, styles.css 4,352 B. Why the two are out of reach without a
+// decision on scope: bench/README.md, "Where the size goals stand".
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GOALS } from '../../bench/goals.js';
 import { measureOwnSizes } from '../../bench/size.js';
@@ -47,12 +47,12 @@ describe('bundle budgets (min + gzip -9, peers external)', () => {
     expect(sizes.coreHooks.lazy).toEqual([]);
   });
 
-  // Pending: 20,794 B (core alone is 14,138 B).
+  // Pending: 26,414 B (core alone is 17,490 B).
   it.fails(`keeps core + provider + hooks within ${GOALS.coreHooksGzip.toLocaleString('en')} B`, () => {
     expect(sizes.coreHooks.gzip).toBeLessThanOrEqual(GOALS.coreHooksGzip);
   });
 
-  // Pending: 37,782 B.
+  // Pending: 52,216 B.
   it.fails(`keeps the whole entry within ${GOALS.allGzip.toLocaleString('en')} B`, () => {
     expect(sizes.all.gzip).toBeLessThanOrEqual(GOALS.allGzip);
   });
