@@ -4,6 +4,7 @@ import { AppList } from '../../src/components/AppList/index.js';
 import { ConfigForm } from '../../src/components/ConfigForm/index.js';
 import { setupMockWorker } from '../browser-setup/msw.js';
 import { renderRefold } from '../browser-setup/render.js';
+import { APPS_PATH } from './catalog-fixtures.js';
 
 /** Turns Chromium's forced colours (as Windows High Contrast does) on or off. */
 async function emulateForcedColors(active: boolean) {
@@ -72,5 +73,39 @@ describe('forced colours', () => {
     expect([track(on), thumb(on)]).toEqual([systemColor('Highlight'), systemColor('HighlightText')]);
     expect(thumb(off)).toBe(systemColor('ButtonText'));
     expect(thumb(off)).not.toBe(track(off));
+  });
+
+  it('draws an invalid field with a thicker, dashed border, as its red is lost', async () => {
+    const screen = renderRefold(<ConfigForm slug="hubspot" />, { mock });
+    const json = await screen.findByRole('textbox', { name: 'Extra payload (JSON)' });
+    const valid = screen.getByRole('textbox', { name: 'Record name prefix' });
+    await userEvent.fill(json, '{,}');
+    expect(json).toHaveAttribute('aria-invalid', 'true');
+    const border = (el: Element) => [
+      getComputedStyle(el).borderTopStyle,
+      getComputedStyle(el).borderTopWidth,
+    ];
+    expect(border(json)).toEqual(['dashed', '2px']);
+    expect(border(valid)).toEqual(['solid', '1px']);
+  });
+
+  it('keeps the spinner’s ring in CanvasText with its gap open, so it is seen turning', async () => {
+    const apps = mock.hold({ path: APPS_PATH });
+    const screen = renderRefold(<AppList />, { mock });
+    await apps.arrived;
+    const spinner = getComputedStyle(screen.container.querySelector('.refold-spinner')!);
+    const ring = [spinner.borderTopColor, spinner.borderBottomColor, spinner.borderLeftColor];
+    expect(ring).toEqual(Array(3).fill(systemColor('CanvasText')));
+    expect(spinner.borderRightColor).toBe('rgba(0, 0, 0, 0)');
+    apps.release();
+    await screen.findByRole('listbox');
+  });
+
+  it('strokes the search icon in the field’s text colour, not the author’s muted grey', async () => {
+    const screen = renderRefold(<AppList />, { mock });
+    const search = await screen.findByRole('searchbox', { name: 'Search apps' });
+    const icon = screen.container.querySelector('.refold-search__icon')!;
+    expect(getComputedStyle(icon).stroke).toBe(systemColor('FieldText'));
+    expect(getComputedStyle(icon).stroke).toBe(getComputedStyle(search).color);
   });
 });
