@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AuthValues } from '../core/client.js';
 import { createConnectFlow, isConnecting, resolveAuth } from '../core/connect.js';
+import { connectionOf } from '../core/connections.js';
 import type { ConnectMode, ConnectState, ConnectStatus, ConnectTiming } from '../core/connect.js';
 import type { RefoldError } from '../core/errors.js';
 import type { Application, AuthField, AuthType, AuthTypeName } from '../core/types.js';
@@ -42,7 +43,10 @@ export interface UseConnectOptions extends ConnectTiming {
 
 /** What {@link useConnect} returns. */
 export interface UseConnectResult {
-  /** `idle | opening | waiting | saving | connected | cancelled | blocked | timeout | error`. */
+  /**
+   * `idle | opening | waiting | saving | connected | cancelled | blocked | timeout | error`. A flow that ended
+   * `connected` reads `idle` again once the app's data says it was disconnected since.
+   */
   status: ConnectStatus;
   /** True while a flow runs (`opening`, `waiting`, `saving`). */
   isConnecting: boolean;
@@ -136,7 +140,7 @@ export function sharedFlow(
  */
 export function useConnect(slug: string, options: UseConnectOptions = {}): UseConnectResult {
   const context = useRefoldContext('useConnect');
-  const { data: app } = useApplication(slug);
+  const { data: app, isFetching } = useApplication(slug);
   const requested = options.authType;
   const shared = sharedFlow(context, slug, options.connectionId);
   const { flow, draft } = shared;
@@ -158,11 +162,9 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
 
   // The latest options and app data, read when `connect` runs: neither inline options nor the app's data
   // arriving changes its identity (an effect that calls `connect` on change would otherwise run it again).
-  const latest = useRef(options);
-  const latestApp = useRef(app);
+  const latest = useRef({ options, app });
   useEffect(() => {
-    latest.current = options;
-    latestApp.current = app;
+    latest.current = { options, app };
   });
 
   // Every mounted hook of the app hears of a connection as the flow reports it, before React re-renders, so a
@@ -173,7 +175,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
       const { status } = flow.getState();
       if (status === 'connected' && previous !== 'connected') {
         draft.set({});
-        latest.current.onConnected?.();
+        latest.current.options.onConnected?.();
       }
       previous = status;
     });
@@ -188,7 +190,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
         mode: own = 'auto',
         returnTo,
         ...timing
-      } = latest.current;
+      } = latest.current.options;
       // Synchronous up to the popup: flow.start opens it before anything awaits.
       // The draft's latest values, also when set in the same event as this call.
       const values = given ?? draft.get();
@@ -197,7 +199,7 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
         ...timing,
         authType: requested,
         values,
-        app: latestApp.current,
+        app: latest.current.app,
         mode: shared.mode,
         returnTo,
       });
@@ -212,8 +214,16 @@ export function useConnect(slug: string, options: UseConnectOptions = {}): UseCo
     [draft],
   );
 
+  // A flow that ended connected, for an app whose current data (not being refetched) says disconnected since
+  // (elsewhere: another tab, the server): idle again, so that no UI on this hook claims "connected".
+  const disconnectedSince =
+    state.status === 'connected' &&
+    app !== undefined &&
+    !isFetching &&
+    connectionOf(app).state === 'disconnected';
+
   return {
-    status: state.status,
+    status: disconnectedSince ? 'idle' : state.status,
     isConnecting: isConnecting(state.status),
     error: state.error,
     fieldErrors: state.fieldErrors,

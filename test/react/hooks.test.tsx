@@ -148,6 +148,20 @@ describe('useDisconnect', () => {
     expect(result.current.connect.status).toBe('idle');
     expect(mock.account('customer-a').connections('quickbooks')).toEqual([]);
   });
+
+  it('useConnect reads idle, not connected, once the app’s refetched data says it was disconnected elsewhere', async () => {
+    const queryClient = testQueryClient();
+    const { result } = renderRefoldHook(mock, () => useConnect('quickbooks'), { queryClient });
+    await waitFor(() => expect(result.current.app).toBeDefined());
+    await act(() => result.current.connect());
+    await waitFor(() => expect(result.current.app?.connected_accounts?.length).toBe(1));
+    expect(result.current.status).toBe('connected');
+    mock.account('customer-a').disconnect('quickbooks'); // another tab, or the server
+    await act(() => queryClient.invalidateQueries());
+    await waitFor(() => expect(result.current.app?.connected_accounts ?? []).toEqual([]));
+    expect(result.current.status).toBe('idle');
+    expect(result.current.isConnecting).toBe(false);
+  });
 });
 
 describe('config hooks', () => {

@@ -1,7 +1,6 @@
 import { forwardRef, useId, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { ConnectStatus } from '../../core/connect.js';
-import { connectionOf } from '../../core/connections.js';
 import { useApplication } from '../../react/useApplication.js';
 import { useConnect } from '../../react/useConnect.js';
 import type { UseConnectOptions } from '../../react/useConnect.js';
@@ -96,15 +95,7 @@ export const ConnectButton = forwardRef<HTMLDivElement, ConnectButtonProps>(func
       onConnected?.();
     },
   });
-  const { app, authType, fields, isConnecting, error, connect, cancel, canRedirect } = flow;
-  // A flow that ended connected, for an app whose current data (not being refetched) says disconnected since
-  // (e.g. disconnected elsewhere): the button offers to connect again rather than claim "Connected".
-  const stale =
-    flow.status === 'connected' &&
-    app !== undefined &&
-    !application.isFetching &&
-    connectionOf(app).state === 'disconnected';
-  const status = stale ? 'idle' : flow.status;
+  const { status, app, authType, fields, isConnecting, error, connect, cancel, canRedirect } = flow;
   const formId = useId();
   const messageId = useId();
   const name = app?.name ?? slug;
