@@ -2,9 +2,8 @@ import { forwardRef } from 'react';
 import type { ForwardedRef, HTMLAttributes, ReactNode } from 'react';
 import type { AppHealth } from '../../core/health.js';
 import type { Application } from '../../core/types.js';
-import { isExecutionStatus } from '../../core/validate.js';
 import { formatRelativeTime } from '../../i18n/format.js';
-import { STATUS_LABELS } from '../ExecutionList/StatusBadge.js';
+import { statusLabel } from '../ExecutionList/StatusBadge.js';
 import { ConnectionList } from '../ConnectionList/index.js';
 import { ConnectionStatus } from '../ConnectionStatus/index.js';
 import { useConnectionState } from '../shared/connection.js';
@@ -143,10 +142,7 @@ function AppCardView({
 function HealthLine({ health }: { health: AppHealth }) {
   const { t, locale } = useMessages('AppCard');
   const run = health.lastRun;
-  const raw = run ? String(run.status) : '';
-  const status = isExecutionStatus(raw)
-    ? t(STATUS_LABELS[raw])
-    : t('executionList.status.other', { status: raw.replace(/_/g, ' ') });
+  const status = run ? statusLabel(run.status, t) : '';
   return (
     <span className="refold-app-card__health">
       {health.needsAttention && (
