@@ -637,20 +637,15 @@ function resume(flow: Flow, timing: ConnectTiming = {}): Promise<ConnectState> {
   const current = begin(flow, timing, 'oauth2', 'waiting');
   const { connectionId } = flow.options;
   const since = Date.now() - current.timing.timeoutMs;
-  const made = (account: ConnectedAccount) => {
-    const at = Date.parse(account.connectedAt);
-    return connectionId === undefined ? !(at < since) : account.connection_id === connectionId;
-  };
   const w: Watch = {
     flow,
     current,
     popup: undefined,
+    // The connection re-signed in (with `connectionId`), else one made within the flow's time limit.
     isDone: (app) =>
-      app.connected_accounts
-        ? app.connected_accounts.some(
-            (a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active' && made(a),
-          )
-        : isConnected(app),
+      activeOAuthAccounts(app, connectionId)?.some(
+        (a) => connectionId !== undefined || !(Date.parse(a.connectedAt) < since),
+      ) ?? isConnected(app),
     navigatedAt: Date.now(),
     failures: 0,
     polling: false,
@@ -730,13 +725,24 @@ function fail(flow: Flow, current: Run, error: unknown): void {
  * connection is made again (its date is part of the key).
  */
 function activeOAuthKeys(app: Application, connectionId?: string): Set<string> {
+  const accounts = activeOAuthAccounts(app, connectionId);
   // Older servers send only the deprecated flags: then the app's connection state is the one key.
-  if (!app.connected_accounts) return new Set(isConnected(app) ? ['connected'] : []);
+  if (!accounts) return new Set(isConnected(app) ? ['connected'] : []);
   return new Set(
-    app.connected_accounts
-      .filter((a) => connectionId === undefined || a.connection_id === connectionId)
-      .filter((a) => a.auth_type === 'oauth2' && accountState(a, app) === 'active')
-      .map((a) => `${a.connection_id ?? ''}|${JSON.stringify(a.identifier) ?? ''}|${a.connectedAt}`),
+    accounts.map((a) => `${a.connection_id ?? ''}|${JSON.stringify(a.identifier) ?? ''}|${a.connectedAt}`),
+  );
+}
+
+/**
+ * The app's working OAuth accounts (only `connectionId`'s when given); `undefined` when the server sends no
+ * `connected_accounts`, only the deprecated flags.
+ */
+function activeOAuthAccounts(app: Application, connectionId?: string): ConnectedAccount[] | undefined {
+  return app.connected_accounts?.filter(
+    (a) =>
+      (connectionId === undefined || a.connection_id === connectionId) &&
+      a.auth_type === 'oauth2' &&
+      accountState(a, app) === 'active',
   );
 }
 
